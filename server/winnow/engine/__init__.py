@@ -1,0 +1,9 @@
+"""The classification engine: plain Python, no gRPC.
+
+`Engine.classify(text)` runs the pipeline of `pipeline.py`; the server and the evaluation
+both call it, so what is measured is what is served.
+"""
+from winnow.engine.blocks import ROLES, Block, Classification
+from winnow.engine.pipeline import Engine
+
+__all__ = ["ROLES", "Block", "Classification", "Engine"]

@@ -1,0 +1,78 @@
+"""The records the pipeline passes between its stages.
+
+A `Block` is created by the segmenter with its text and offsets; later stages fill in
+its language and role. Keeping one record per block (as jusText's `Paragraph` does)
+lets every stage see what the earlier ones found.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: The roles of the labeling guide, in the guide's order; index 0 is the article.
+ROLES: tuple[str, ...] = (
+    "ARTICLE_BODY",
+    "NAVIGATION",
+    "RELATED_TEASER",
+    "DONATION_APPEAL",
+    "OTHER_BOILERPLATE",
+)
+ARTICLE_BODY = ROLES[0]
+
+#: What each role means, in the labeling guide's words (docs/LABELING.md).
+ROLE_DESCRIPTIONS: dict[str, str] = {
+    "ARTICLE_BODY": "the article's own content: headline, paragraphs, subheadings, quotes, captions, byline",
+    "NAVIGATION": "site chrome that moves the reader elsewhere on the site: menus, breadcrumbs, tags, share links",
+    "RELATED_TEASER": "promotion of other articles: 'Related Posts', teaser titles, excerpts, 'Read More'",
+    "DONATION_APPEAL": "a request for money or paid support: 'Donate Now', membership and patron pitches",
+    "OTHER_BOILERPLATE": "any other non-article text: comment and newsletter forms, cookie and legal notices, ads",
+}
+
+#: The languages the service is built and measured to get right.
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "cs", "es", "th")
+
+#: The language code for "cannot be told".
+UNDETERMINED = "und"
+
+
+@dataclass
+class LanguageGuess:
+    """A language decision: the code, its probability and the runners-up."""
+
+    language: str
+    confidence: float
+    alternatives: list[tuple[str, float]] = field(default_factory=list)
+
+
+@dataclass
+class Block:
+    """One block of a document and everything the pipeline learns about it."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    language: str = UNDETERMINED
+    language_confidence: float = 0.0
+    language_alternatives: list[tuple[str, float]] = field(default_factory=list)
+    role: str = ARTICLE_BODY
+    role_confidence: float = 0.0
+    #: Probability of every role, most probable first.
+    role_scores: list[tuple[str, float]] = field(default_factory=list)
+
+
+@dataclass
+class Classification:
+    """The engine's answer for one document."""
+
+    #: The text the offsets refer to.
+    text: str
+    blocks: list[Block]
+    language: str
+    language_confidence: float
+    #: The names and versions of the models used, e.g. {"language": "lid.176.ftz@8f3472cfe873"}.
+    model_versions: dict[str, str]
+
+    @property
+    def article_text(self) -> str:
+        """The article: the ARTICLE_BODY blocks, one a line, in document order."""
+        return "\n".join(b.text for b in self.blocks if b.role == ARTICLE_BODY)

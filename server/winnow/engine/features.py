@@ -1,0 +1,191 @@
+"""Block features for the role model, as fastText tokens.
+
+Words alone cannot tell a teaser's excerpt from an article paragraph: both are prose.
+What tells them apart is where a block stands and what surrounds it: a short title
+before it, a "Read More" after it, a language unlike the document's, the article's
+long paragraphs all above it. So every block is described by its own words and shape,
+its neighbours' words and shape, and its place in the document's text. Each feature is
+one token (`name=value`), so a fastText bag-of-tokens model can weigh them.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from winnow.engine.blocks import UNDETERMINED, Block
+from winnow.engine.text_shape import is_thai, letters
+
+#: Own words kept per block; more would drown the shape features of long paragraphs.
+OWN_WORDS = 12
+#: Words kept from a neighbour (nearer neighbours only, see NEIGHBOUR_WORDS_REACH).
+NEIGHBOUR_WORDS = 6
+NEIGHBOUR_WORDS_REACH = 2
+#: How many blocks on each side lend their shape.
+NEIGHBOUR_SHAPE_REACH = 3
+#: Letters kept of a word as its stem.
+STEM = 5
+#: The shorter of two echoing blocks is at least this share of the longer.
+ECHO_SHARE = 0.5
+#: A block at least this long (characters) counts as a paragraph of prose.
+LONG_BLOCK = 150
+
+LENGTH_BUCKETS = (5, 10, 20, 40, 80, 160, 320, 640)
+WORD_BUCKETS = (1, 2, 3, 5, 8, 15, 30)
+COUNT_BUCKETS = (0, 1, 2, 3, 5, 8)
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?:\s|$)")
+_SEPARATORS = re.compile(r"\s[|»›>/·•]\s|\s[-–]\s")
+_END_CLASSES = (
+    ("ellipsis", ("…", "...")),
+    ("period", (".",)),
+    ("exclaim", ("!",)),
+    ("question", ("?",)),
+    ("colon", (":",)),
+    ("comma", (",",)),
+    ("quote", ('"', "”", "’", "'", "»")),
+    ("paren", (")", "]")),
+)
+
+
+def _bucket(value: float, bounds: Sequence[float]) -> int:
+    return bisect.bisect_left(bounds, value)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words; a run of Thai letters is one token (Thai writes no spaces)."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _end_class(text: str) -> str:
+    stripped = text.rstrip()
+    for name, endings in _END_CLASSES:
+        if stripped.endswith(endings):
+            return name
+    last = stripped[-1:] or " "
+    return "digit" if last.isdigit() else "letter" if last.isalpha() else "other"
+
+
+def _start_class(text: str) -> str:
+    first = text.lstrip()[:1] or " "
+    if is_thai(first):
+        return "thai"
+    if first.isupper():
+        return "upper"
+    if first.islower():
+        return "lower"
+    return "digit" if first.isdigit() else "other"
+
+
+def shape(block: Block, doc_language: str) -> list[str]:
+    """What a block looks like, whatever its words: length, punctuation, casing, language."""
+    text = block.text
+    ws = _WORD.findall(text)
+    chars = letters(text)
+    feats = [
+        f"len={_bucket(len(text), LENGTH_BUCKETS)}",
+        f"words={_bucket(len(ws), WORD_BUCKETS)}",
+        f"end={_end_class(text)}",
+        f"start={_start_class(text)}",
+        f"sentences={_bucket(len(_SENTENCE_END.findall(text)), COUNT_BUCKETS)}",
+    ]
+    if ws:
+        capitalised = sum(w[0].isupper() for w in ws) / len(ws)
+        feats.append(f"caps={round(capitalised * 4)}")
+    if len(chars) >= 3 and all(c.isupper() for c in chars if not is_thai(c)) and not any(map(is_thai, chars)):
+        feats.append("allcaps")
+    digits = sum(c.isdigit() for c in text)
+    feats.append(f"digits={_bucket(digits / max(1, len(text)), (0, 0.05, 0.2, 0.5))}")
+    if _SEPARATORS.search(text):
+        feats.append("separators")
+    if block.language == UNDETERMINED:
+        feats.append("lang=und")
+    elif block.language == doc_language:
+        feats.append("lang=same")
+    else:
+        feats.append("lang=other")
+    return feats
+
+
+def _position(index: int, blocks: Sequence[Block], mass_before: Sequence[int], long_before: Sequence[int]) -> list[str]:
+    """Where a block stands: by count, by share of the document's text, among the paragraphs."""
+    n = len(blocks)
+    total = mass_before[-1] or 1
+    long_total = long_before[-1]
+    feats = [
+        f"pos={round(10 * index / max(1, n - 1))}",
+        f"mass={round(10 * mass_before[index] / total)}",
+        f"long_before={_bucket(long_before[index], COUNT_BUCKETS)}",
+        f"long_after={_bucket(long_total - long_before[index + 1], COUNT_BUCKETS)}",
+    ]
+    if index < 3:
+        feats.append(f"head={index}")
+    if n - 1 - index < 3:
+        feats.append(f"tail={n - 1 - index}")
+    return feats
+
+
+def _echoes(block: Block, other: Block) -> bool:
+    """True when one block repeats most of the other: a teaser title and its image's alt text."""
+    short, long = sorted((block.text.lower(), other.text.lower()), key=len)
+    return len(short) >= 8 and long.startswith(short) and len(short) >= ECHO_SHARE * len(long)
+
+
+def own_words(ws: Sequence[str]) -> list[str]:
+    """A block's own words, their stems and word pairs.
+
+    Stems (word starts) let "commenting" count as "comment" and Czech or Spanish
+    inflections as their lemma; pairs tell "related topics" (navigation) from "related
+    posts" (teasers). The neighbours contribute many more tokens than a short block
+    has words, so these give a short block's own words their due weight.
+    """
+    head = list(ws[:OWN_WORDS])
+    stems = [f"s:{w[:STEM]}" for w in head if len(w) > STEM]
+    pairs = [f"b:{a}_{b}" for a, b in zip(head, head[1:])]
+    return head + stems + pairs
+
+
+def document_features(blocks: Sequence[Block], doc_language: str) -> list[list[str]]:
+    """The stage-one feature tokens of every block of one document."""
+    shapes = [shape(b, doc_language) for b in blocks]
+    heads = [words(b.text) for b in blocks]
+    mass_before = [0]
+    long_before = [0]
+    for b in blocks:
+        mass_before.append(mass_before[-1] + len(b.text))
+        long_before.append(long_before[-1] + (len(b.text) >= LONG_BLOCK))
+    out = []
+    for i, block in enumerate(blocks):
+        feats = own_words(heads[i]) + shapes[i] + _position(i, blocks, mass_before, long_before)
+        for d in range(1, NEIGHBOUR_SHAPE_REACH + 1):
+            for side, j in (("p", i - d), ("n", i + d)):
+                tag = f"{side}{d}"
+                if not 0 <= j < len(blocks):
+                    feats.append(f"{tag}:none")
+                    continue
+                feats.extend(f"{tag}:{s}" for s in shapes[j] if s.startswith(("len=", "end=", "lang=", "words=")))
+                if d <= NEIGHBOUR_WORDS_REACH:
+                    feats.extend(f"{tag}:{w}" for w in heads[j][:NEIGHBOUR_WORDS])
+                if d == 1 and _echoes(block, blocks[j]):
+                    feats.append(f"{tag}:echo")
+        out.append(feats)
+    return out
+
+
+def context_features(stage_one: Sequence[str], index: int, reach: int = 3) -> list[str]:
+    """Stage-two tokens: the roles stage one gave the block and its neighbours.
+
+    A teaser list and a donation box are runs of blocks; seeing the neighbours' roles
+    lets stage two pull a lone prose excerpt into the run it sits in.
+    """
+    feats = [f"r0={stage_one[index]}"]
+    for d in range(1, reach + 1):
+        for side, j in (("p", index - d), ("n", index + d)):
+            role = stage_one[j] if 0 <= j < len(stage_one) else "none"
+            feats.append(f"r{side}{d}={role}")
+    window = stage_one[max(0, index - 5) : index] , stage_one[index + 1 : index + 6]
+    for side, roles in zip(("p", "n"), window):
+        for role in set(roles):
+            feats.append(f"w{side}:{role}={_bucket(roles.count(role), (1, 2, 3, 4))}")
+    return feats

@@ -1,0 +1,1 @@
+"""Measuring the engine against gold: the scorer and the `winnow-evaluate` command."""

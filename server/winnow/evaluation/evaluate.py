@@ -1,0 +1,150 @@
+"""`winnow-evaluate`: classifies labelled documents and prints how right the engine is.
+
+Sets: the five seeds (`seeds/`, plain text, block gold), the dev pages of
+`../shared/pages/` (HTML read as text lines; L3S-GN1 with block roles, trafilatura with
+must-include/must-exclude snippets), and held-out generated documents (a seed the
+training never used). Per set it prints per-role token precision/recall/F1, the 5-role
+macro-F1, per-language block accuracy and, where there is gold for it, the snippet F1 and
+the share of related-content tokens leaked into the body. The figures are those of
+`../shared/tools/score.py` on the same predictions (`--predictions DIR` writes them).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from tqdm import tqdm
+
+from winnow.engine import Engine
+from winnow.engine.blocks import ROLES, Classification
+from winnow.evaluation.scoring import score
+
+REPO = Path(__file__).resolve().parents[3]
+SHARED = REPO.parent / "shared"
+SEEDS = REPO / "seeds"
+PAGES = SHARED / "pages"
+CORPUS = SHARED / "corpora" / "sentences"
+#: The generated evaluation documents use a seed the training never uses.
+GENERATED_SEED = 7
+SETS = ("seeds", "generated", "l3s-gn1", "trafilatura")
+
+Labelled = tuple[str, str, dict]  # (document name, text to classify, gold)
+
+
+def classification_to_dict(name: str, result: Classification) -> dict:
+    """The JSON line `winnow classify --format jsonl` prints for a document."""
+    return {
+        "document": name,
+        "language": result.language,
+        "blocks": [
+            {"index": b.index, "text": b.text, "start": b.start, "end": b.end, "role": b.role,
+             "role_confidence": round(b.role_confidence, 4), "language": b.language,
+             "language_confidence": round(b.language_confidence, 4)}
+            for b in result.blocks
+        ],
+    }
+
+
+def seed_documents(folder: Path = SEEDS) -> Iterator[Labelled]:
+    for path in sorted(folder.glob("*.txt")):
+        gold = json.loads((folder / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
+        yield path.name, path.read_text(encoding="utf-8"), gold
+
+
+def generated_documents(count: int, seed: int = GENERATED_SEED, corpus: Path = CORPUS) -> Iterator[Labelled]:
+    import random
+
+    from winnow.training.generate import generate
+
+    rng = random.Random(seed)
+    for doc in generate(corpus, count, seed):
+        gold = doc.gold()
+        yield gold["document"], doc.text(rng), gold
+
+
+def page_documents(dataset: str, limit: int | None, pages: Path = PAGES) -> Iterator[Labelled]:
+    from winnow.engine.html_text import decode_html, html_to_text
+
+    folder = pages / dataset
+    with open(folder / "gold.jsonl", encoding="utf-8") as fh:
+        golds = [json.loads(line) for line in fh if line.strip()]
+    for gold in golds[:limit]:
+        html = decode_html(gzip.decompress((folder / gold["document"]).read_bytes()))
+        yield gold["document"], html_to_text(html), gold
+
+
+def load_set(name: str, limit: int | None) -> list[Labelled]:
+    loaders: dict[str, Callable[[], Iterator[Labelled]]] = {
+        "seeds": seed_documents,
+        "generated": lambda: generated_documents(limit or 200),
+        "l3s-gn1": lambda: page_documents("l3s-gn1", limit),
+        "trafilatura": lambda: page_documents("trafilatura", limit),
+    }
+    return list(loaders[name]())
+
+
+def evaluate(engine: Engine, docs: list[Labelled], desc: str) -> tuple[dict, list[dict]]:
+    """Figures and predictions for labelled documents; empty documents predict no blocks."""
+    predictions = []
+    for name, text, _ in tqdm(docs, desc=desc, unit="doc", disable=None, leave=False):
+        if text.strip():
+            predictions.append(classification_to_dict(name, engine.classify(text)))
+        else:
+            predictions.append({"document": name, "language": "und", "blocks": []})
+    return score([gold for _, _, gold in docs], predictions), predictions
+
+
+def format_report(name: str, figures: dict) -> str:
+    """A plain-text table of one set's figures."""
+    lines = [f"== {name}: {figures['documents']} documents"]
+    rows = [role for role in ROLES if f"{role}.f1" in figures]
+    if rows:
+        lines.append(f"{'role':<18} {'P':>6} {'R':>6} {'F1':>6} {'gold tokens':>12}")
+        for role in rows:
+            lines.append(f"{role:<18} {figures[f'{role}.p']:>6.3f} {figures[f'{role}.r']:>6.3f} "
+                         f"{figures[f'{role}.f1']:>6.3f} {figures[f'{role}.gold_tokens']:>12}")
+    for key in ("macro_f1", "token_accuracy", "related_leak_into_body", "lang_block_accuracy",
+                "snippet.p", "snippet.r", "snippet.f1"):
+        if key in figures:
+            lines.append(f"{key:<24} {figures[key]:.4f}")
+    langs = [f"{k[5:]} {v}" for k, v in figures.items() if k.startswith("lang.")]
+    if langs:
+        lines.append("language blocks right: " + ", ".join(langs))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sets", nargs="*", choices=[*SETS, []], default=list(SETS), metavar="SET",
+                        help=f"which sets to measure (default: all of {', '.join(SETS)})")
+    parser.add_argument("--limit", type=int, help="measure only the first N documents of each page set "
+                        "(and generate N documents; default 200)")
+    parser.add_argument("--predictions", type=Path, help="also write each set's predictions as SET.jsonl here")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of tables")
+    args = parser.parse_args(argv)
+    needs_shared = [s for s in args.sets if s != "seeds"]
+    if needs_shared and not SHARED.is_dir():
+        parser.error(f"sets {', '.join(needs_shared)} need ../shared beside the repo ({SHARED} is missing)")
+    engine = Engine()
+    report = {}
+    for name in args.sets:
+        figures, predictions = evaluate(engine, load_set(name, args.limit), name)
+        report[name] = figures
+        if args.predictions:
+            args.predictions.mkdir(parents=True, exist_ok=True)
+            with open(args.predictions / f"{name}.jsonl", "w", encoding="utf-8") as fh:
+                for p in predictions:
+                    fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+        if not args.json:
+            print(format_report(name, figures), flush=True)
+    if args.json:
+        print(json.dumps(report, indent=1, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Training data generation and the `winnow-train` command."""

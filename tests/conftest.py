@@ -1,0 +1,120 @@
+"""Shared fixtures: the real winnow server, started as a subprocess on a loopback port."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import grpc
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEEDS = REPO / "seeds"
+START_TIMEOUT = 120.0
+
+
+def subprocess_env() -> dict[str, str]:
+    """The environment for child processes: the repo's packages importable even if not installed."""
+    env = dict(os.environ)
+    paths = [str(REPO / "server"), str(REPO / "client")]
+    if env.get("PYTHONPATH"):
+        paths.append(env["PYTHONPATH"])
+    env["PYTHONPATH"] = os.pathsep.join(paths)
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+@dataclass
+class RunningServer:
+    """A `winnow-server` process, its address and every log line it wrote."""
+
+    process: subprocess.Popen
+    address: str = ""
+    logs: list[dict] = field(default_factory=list)
+    _ready: threading.Event = field(default_factory=threading.Event)
+
+    def _read(self) -> None:
+        for line in self.process.stderr:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                record = {"raw": line.rstrip()}
+            self.logs.append(record)
+            if record.get("event") == "serving":
+                self.address = record["address"]
+                self._ready.set()
+        self._ready.set()
+
+    def wait_ready(self) -> str:
+        self._ready.wait(START_TIMEOUT)
+        if not self.address:
+            raise RuntimeError(f"winnow-server did not start: {self.logs[-20:]}")
+        return self.address
+
+    def events(self, event: str) -> list[dict]:
+        return [r for r in self.logs if r.get("event") == event]
+
+    def stop(self, sig: int = signal.SIGTERM, timeout: float = 30.0) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(sig)
+        return self.process.wait(timeout)
+
+
+def start_server(*args: str) -> RunningServer:
+    """Starts `winnow-server --address 127.0.0.1:0 ARGS` and waits until it serves."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "winnow.service.main", "--address", "127.0.0.1:0", *args],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=subprocess_env(),
+    )
+    server = RunningServer(proc)
+    threading.Thread(target=server._read, daemon=True).start()
+    server.wait_ready()
+    return server
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[RunningServer]:
+    running = start_server()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def server_address(server: RunningServer) -> str:
+    return server.address
+
+
+@pytest.fixture(scope="session")
+def channel(server_address: str) -> Iterator[grpc.Channel]:
+    with grpc.insecure_channel(server_address) as ch:
+        grpc.channel_ready_future(ch).result(timeout=30)
+        yield ch
+
+
+@pytest.fixture(scope="session")
+def stub(channel: grpc.Channel):
+    from winnow.v1 import winnow_pb2_grpc
+
+    return winnow_pb2_grpc.WinnowStub(channel)
+
+
+@pytest.fixture(scope="session")
+def seed_texts() -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+def wait_for(predicate, timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return predicate()
