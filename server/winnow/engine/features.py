@@ -166,7 +166,8 @@ def document_features(blocks: Sequence[Block], doc_language: str) -> list[list[s
                     continue
                 feats.extend(f"{tag}:{s}" for s in shapes[j] if s.startswith(("len=", "end=", "lang=", "words=")))
                 if d <= NEIGHBOUR_WORDS_REACH:
-                    feats.extend(f"{tag}:{w}" for w in heads[j][:NEIGHBOUR_WORDS])
+                    # Stems, not words: "read more" and "read the full story" matter, not inflections.
+                    feats.extend(f"{tag}:{w[:STEM]}" for w in heads[j][:NEIGHBOUR_WORDS])
                 if d == 1 and _echoes(block, blocks[j]):
                     feats.append(f"{tag}:echo")
         out.append(feats)

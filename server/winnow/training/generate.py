@@ -78,15 +78,21 @@ class DocumentGenerator:
     def __init__(self, sentences: dict[str, list[str]], banks: dict[str, dict[str, list[str]]], seed: int) -> None:
         self.sentences = sentences
         self.banks = banks
+        self.english = {key: set(values) for key, values in banks["en"].items()}
         self.rng = random.Random(seed)
         self.count = 0
 
     # -- small draws -------------------------------------------------------------------
 
     def phrase(self, lang: str, key: str) -> tuple[str, str]:
-        """A phrase from a bank, sometimes from the English one (sites mix them)."""
+        """A phrase and its language, sometimes from the English bank (sites mix them).
+
+        A phrase of another language's bank that the English bank also has ("Read More" on
+        a Thai site) is English.
+        """
         source = "en" if lang != "en" and self.rng.random() < ENGLISH_CHROME else lang
-        return self.rng.choice(self.banks[source][key]), source
+        text = self.rng.choice(self.banks[source][key])
+        return text, "en" if text in self.english[key] else source
 
     def sentence(self, lang: str) -> str:
         return self.rng.choice(self.sentences[lang])
@@ -225,6 +231,21 @@ class DocumentGenerator:
             blocks.append(GeneratedBlock(text, OTHER, src))
         return blocks
 
+    def comment_thread(self, lang: str) -> list[GeneratedBlock]:
+        """Readers' comments: prose, but not the article (the L3S-GN1 gold calls them boilerplate)."""
+        bank = self.banks[lang]
+        blocks = self.other_section(lang, "comment_form", 2)
+        for _ in range(self.rng.randint(1, 5)):
+            blocks.append(GeneratedBlock(self.rng.choice(bank["names"]), OTHER, lang))
+            if self.rng.random() < 0.6:
+                text, src = self.phrase(lang, "teaser_meta")  # "2 hours ago"-style stamps
+                blocks.append(GeneratedBlock(text, OTHER, src))
+            blocks.append(GeneratedBlock(self.paragraph(lang, 3), OTHER, lang))
+            if self.rng.random() < 0.5:
+                text, src = self.phrase(lang, "comment_form")
+                blocks.append(GeneratedBlock(text, OTHER, src))
+        return blocks
+
     def tail(self, lang: str) -> list[list[GeneratedBlock]]:
         """The sections that follow an article, each drawn or not, in a shuffled order."""
         r = self.rng.random
@@ -237,6 +258,8 @@ class DocumentGenerator:
             sections.append(self.donation_box(lang))
         if r() < 0.4:
             sections.append(self.other_section(lang, "comment_form", 6))
+        if r() < 0.15:
+            sections.append(self.comment_thread(lang))
         if r() < 0.3:
             sections.append(self.other_section(lang, "newsletter", 4))
         if r() < 0.25:

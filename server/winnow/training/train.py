@@ -28,7 +28,7 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpor
 DEFAULT_DOCUMENTS = 3000
 DEFAULT_SEED = 20261123
 #: fastText settings: small dimensions and no sub-words keep the model a few MB and fast.
-FASTTEXT = dict(lr=0.5, epoch=12, dim=32, wordNgrams=1, minCount=2, minn=0, maxn=0,
+FASTTEXT = dict(lr=0.5, epoch=12, dim=32, wordNgrams=1, minCount=3, minn=0, maxn=0,
                 loss="softmax", thread=1, verbose=0)
 FOLDS = 2
 

