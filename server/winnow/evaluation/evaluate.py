@@ -119,13 +119,16 @@ def format_report(name: str, figures: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("sets", nargs="*", choices=[*SETS, []], default=list(SETS), metavar="SET",
+    parser.add_argument("sets", nargs="*", default=list(SETS), metavar="SET",
                         help=f"which sets to measure (default: all of {', '.join(SETS)})")
     parser.add_argument("--limit", type=int, help="measure only the first N documents of each page set "
                         "(and generate N documents; default 200)")
     parser.add_argument("--predictions", type=Path, help="also write each set's predictions as SET.jsonl here")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of tables")
     args = parser.parse_args(argv)
+    unknown = sorted(set(args.sets) - set(SETS))
+    if unknown:
+        parser.error(f"unknown set {', '.join(unknown)}: choose from {', '.join(SETS)}")
     needs_shared = [s for s in args.sets if s != "seeds"]
     if needs_shared and not SHARED.is_dir():
         parser.error(f"sets {', '.join(needs_shared)} need ../shared beside the repo ({SHARED} is missing)")
