@@ -68,10 +68,10 @@ class RunningServer:
         return self.process.wait(timeout)
 
 
-def start_server(*args: str) -> RunningServer:
-    """Starts `winnow-server --address 127.0.0.1:0 ARGS` and waits until it serves."""
+def start_server(*args: str, address: str = "127.0.0.1:0") -> RunningServer:
+    """Starts `winnow-server --address ADDRESS ARGS` and waits until it serves."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "winnow.service.main", "--address", "127.0.0.1:0", *args],
+        [sys.executable, "-m", "winnow.service.main", "--address", address, *args],
         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=subprocess_env(),
     )
     server = RunningServer(proc)

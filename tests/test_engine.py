@@ -98,3 +98,27 @@ def test_article_text_is_the_body_blocks_joined(engine):
     body = [b.text for b in result.blocks if b.role == "ARTICLE_BODY"]
     assert body and result.article_text == "\n".join(body)
     assert result.language == "en"
+
+
+def test_every_unicode_line_boundary_ends_a_block():
+    text = "first\u2028second\u2029third\x85fourth\x0cfifth\r\nsixth"
+    blocks = segment_text(text)
+    assert [b.text for b in blocks] == ["first", "second", "third", "fourth", "fifth", "sixth"]
+    assert all(text[b.start:b.end] == b.text for b in blocks)
+
+
+@pytest.mark.parametrize("text", [
+    "abc\x00def ghi\nsecond line",
+    "...\n!!!\n---",
+    "😀😀😀 🎉\nNice day 😀",
+    "word " * 50000,
+    "Menu item\n" * 3000,
+    "\t\tTabbed\t\n\x0b\x0cvertical",
+    "مرحبا بالعالم هذا نص عربي",
+])
+def test_odd_input_is_classified_without_error(engine, text):
+    result = engine.classify(text)
+    assert result.blocks
+    for block in result.blocks:
+        assert block.role in {"ARTICLE_BODY", "NAVIGATION", "RELATED_TEASER", "DONATION_APPEAL", "OTHER_BOILERPLATE"}
+        assert 0 <= block.start < block.end <= len(text)

@@ -181,3 +181,26 @@ def test_sigint_stops_an_idle_server_with_exit_code_zero():
     server = start_server()
     assert server.stop(signal.SIGINT) == 0
     assert [json.dumps(e) for e in server.events("stopped")]
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_worker_processes_share_the_port_and_stop_together():
+    port = _free_port()
+    server = start_server("--workers", "2", address=f"127.0.0.1:{port}")
+    try:
+        assert wait_for(lambda: len(server.events("serving")) == 2, timeout=60)
+        assert len({e["pid"] for e in server.events("serving")}) == 2
+        for i in range(6):  # a channel per call: the kernel spreads connections over the workers
+            with grpc.insecure_channel(f"127.0.0.1:{port}") as ch:
+                resp = winnow_pb2_grpc.WinnowStub(ch).Classify(pb.ClassifyRequest(id=str(i), text="Hello there, world."), timeout=30)
+                assert resp.id == str(i) and resp.blocks
+    finally:
+        assert server.stop() == 0
+    assert len(server.events("stopped")) == 2

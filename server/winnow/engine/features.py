@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from winnow.engine.blocks import UNDETERMINED, Block
-from winnow.engine.text_shape import is_thai, letters
+from winnow.engine.text_shape import is_thai, letters, thai_count
 
 #: Own words kept per block; more would drown the shape features of long paragraphs.
 OWN_WORDS = 12
@@ -35,6 +35,7 @@ WORD_BUCKETS = (1, 2, 3, 5, 8, 15, 30)
 COUNT_BUCKETS = (0, 1, 2, 3, 5, 8)
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?:\s|$)")
 _SEPARATORS = re.compile(r"\s[|»›>/·•]\s|\s[-–]\s")
 _END_CLASSES = (
@@ -93,9 +94,9 @@ def shape(block: Block, doc_language: str) -> list[str]:
     if ws:
         capitalised = sum(w[0].isupper() for w in ws) / len(ws)
         feats.append(f"caps={round(capitalised * 4)}")
-    if len(chars) >= 3 and all(c.isupper() for c in chars if not is_thai(c)) and not any(map(is_thai, chars)):
+    if len(chars) >= 3 and chars.isupper() and not thai_count(chars):
         feats.append("allcaps")
-    digits = sum(c.isdigit() for c in text)
+    digits = len(_DIGIT.findall(text))
     feats.append(f"digits={_bucket(digits / max(1, len(text)), (0, 0.05, 0.2, 0.5))}")
     if _SEPARATORS.search(text):
         feats.append("separators")

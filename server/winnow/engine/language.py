@@ -14,7 +14,7 @@ from pathlib import Path
 import fasttext
 
 from winnow.engine.blocks import UNDETERMINED, LanguageGuess
-from winnow.engine.text_shape import is_thai, letters, normalise_space, strip_urls
+from winnow.engine.text_shape import letters, normalise_space, strip_urls, thai_count
 
 MODELS = Path(__file__).resolve().parent / "models"
 DEFAULT_LID_MODEL = MODELS / "lid.176.ftz"
@@ -64,9 +64,9 @@ class LanguageDetector:
         return guesses
 
 
-def _decide(ranked: list[tuple[str, float]], chars: list[str]) -> LanguageGuess:
+def _decide(ranked: list[tuple[str, float]], chars: str) -> LanguageGuess:
     """Turns the model's ranking into a decision: script first, then confidence."""
-    thai_share = sum(map(is_thai, chars)) / len(chars)
+    thai_share = thai_count(chars) / len(chars)
     if thai_share >= THAI_SCRIPT_SHARE and ranked[0][0] != "th":
         ranked = [("th", max(thai_share, ranked[0][1]))] + [r for r in ranked if r[0] != "th"]
     top, confidence = ranked[0]

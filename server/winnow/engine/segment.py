@@ -22,9 +22,13 @@ WRAP_MIN_LINE = 30
 #: next line goes on in lower case): what tells wrapped prose from a list of headlines.
 WRAP_MIN_CONTINUATIONS = 0.5
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+#: Line boundaries as Python's `str.splitlines` knows them: CR, LF, CRLF, VT, FF, the file,
+#: group and record separators, NEL, and Unicode's line and paragraph separators.
+_EOL = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAK = re.compile(f"\r\n|[{_EOL}]")
+_LINE = re.compile(f"[^{_EOL}]*(?:\r\n|[{_EOL}]|$)")
 #: A line break with the white space around it: one space in the block's text.
-_BREAK = re.compile(r"\s*[\r\n]+\s*")
+_BREAK = re.compile(f"\\s*[{_EOL}]+\\s*")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -53,7 +57,7 @@ def _wrapped_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
         while j + 1 < len(spans):
             s0, e0 = spans[j]
             s1, e1 = spans[j + 1]
-            if text.count("\n", e0, s1) + text.count("\r", e0, s1) - text.count("\r\n", e0, s1) > 1:
+            if len(_LINE_BREAK.findall(text, e0, s1)) > 1:  # a blank line between them
                 break
             width = e0 - s0
             if width < WRAP_MIN_LINE or width > WRAP_MAX_WIDTH:

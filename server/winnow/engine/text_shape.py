@@ -17,10 +17,20 @@ def strip_urls(text: str) -> str:
     return _URL.sub(" ", text)
 
 
+_THAI = re.compile("[\u0e00-\u0e7f]")
+#: A letter: a word character that is no digit or underscore, or anything in the Thai block
+#: (whose vowel signs and tone marks are combining marks, not word characters).
+_LETTER = re.compile("[^\\W\\d_]|[\u0e00-\u0e7f]")
+
+
 def is_thai(ch: str) -> bool:
     return "\u0e00" <= ch <= "\u0e7f"
 
 
-def letters(text: str) -> list[str]:
-    """The alphabetic characters of `text` (Thai vowel signs and tone marks count too)."""
-    return [c for c in text if c.isalpha() or is_thai(c)]
+def letters(text: str) -> str:
+    """The letters of `text`, in order (a regex: this runs on every block, twice)."""
+    return "".join(_LETTER.findall(text))
+
+
+def thai_count(text: str) -> int:
+    return len(_THAI.findall(text))

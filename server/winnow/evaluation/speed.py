@@ -1,0 +1,57 @@
+"""`winnow-benchmark`: how fast the engine classifies, in-process, and where the time goes.
+
+Prints documents and megabytes per second and each stage's share of the time, over the
+seeds (and, when `../shared` is there, the L3S-GN1 dev pages read as text). A benchmark,
+not a test: it prints figures and asserts nothing, since timings depend on the machine.
+For the service's throughput over gRPC, use `winnow-loadtest` against a running server.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+
+from winnow.engine import Engine
+from winnow.evaluation.evaluate import SHARED, load_set
+
+
+def measure(engine: Engine, texts: list[str], rounds: int) -> dict:
+    timings: Counter[str] = Counter()
+    blocks = 0
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for text in texts:
+            blocks += len(engine.classify(text, timings).blocks)
+    elapsed = time.perf_counter() - start
+    docs = rounds * len(texts)
+    chars = rounds * sum(len(t.encode("utf-8")) for t in texts)
+    return {
+        "documents": docs,
+        "seconds": round(elapsed, 3),
+        "documents_per_second": round(docs / elapsed, 1),
+        "ms_per_document": round(1000 * elapsed / docs, 2),
+        "mb_per_second": round(chars / elapsed / 1e6, 2),
+        "blocks_per_second": round(blocks / elapsed),
+        "stage_share": {k: round(v / elapsed, 3) for k, v in sorted(timings.items())},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=20, help="passes over the seeds (default %(default)s)")
+    parser.add_argument("--pages", type=int, default=200, help="L3S-GN1 pages to time, 0 for none (default %(default)s)")
+    args = parser.parse_args(argv)
+    engine = Engine()
+    sets = {"seeds": ([text for _, text, _ in load_set("seeds", None)], args.rounds)}
+    if args.pages and SHARED.is_dir():
+        sets["l3s-gn1 as text"] = ([text for _, text, _ in load_set("l3s-gn1", args.pages) if text.strip()], 1)
+    engine.classify("Warm-up.")
+    report = {name: measure(engine, texts, rounds) for name, (texts, rounds) in sets.items()}
+    print(json.dumps(report, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
