@@ -22,6 +22,8 @@ from tqdm import tqdm
 from winnow.engine import Engine
 from winnow.engine.blocks import ROLES, Classification
 from winnow.evaluation.scoring import score
+from winnow.service.convert import classification_to_response
+from winnow_client.formats import response_to_dict
 
 REPO = Path(__file__).resolve().parents[3]
 SHARED = REPO.parent / "shared"
@@ -36,17 +38,12 @@ Labelled = tuple[str, str, dict]  # (document name, text to classify, gold)
 
 
 def classification_to_dict(name: str, result: Classification) -> dict:
-    """The JSON line `winnow classify --format jsonl` prints for a document."""
-    return {
-        "document": name,
-        "language": result.language,
-        "blocks": [
-            {"index": b.index, "text": b.text, "start": b.start, "end": b.end, "role": b.role,
-             "role_confidence": round(b.role_confidence, 4), "language": b.language,
-             "language_confidence": round(b.language_confidence, 4)}
-            for b in result.blocks
-        ],
-    }
+    """The JSON line `winnow classify --format jsonl` prints for a document.
+
+    Built through the same protobuf conversion and client formatting the service and the
+    CLI use, so what is measured here is exactly what a caller gets.
+    """
+    return response_to_dict(classification_to_response(name, result), name)
 
 
 def seed_documents(folder: Path = SEEDS) -> Iterator[Labelled]:
