@@ -33,5 +33,5 @@ def test_figures_equal_the_reference_scorers(engine, tmp_path, name, limit):
     docs = load_set(name, limit)
     ours, predictions = evaluate(engine, docs, name)
     theirs = reference_figures([gold for _, _, gold in docs], predictions, tmp_path)
-    assert ours == theirs
+    assert {k: v for k, v in ours.items() if not k.startswith("doc_lang")} == theirs
     assert ours["documents"] == len(docs) and ours["documents_without_prediction"] == 0

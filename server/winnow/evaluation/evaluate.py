@@ -92,7 +92,27 @@ def evaluate(engine: Engine, docs: list[Labelled], desc: str) -> tuple[dict, lis
             predictions.append(classification_to_dict(name, engine.classify(text)))
         else:
             predictions.append({"document": name, "language": "und", "blocks": []})
-    return score([gold for _, _, gold in docs], predictions), predictions
+    figures = score([gold for _, _, gold in docs], predictions)
+    figures.update(document_language_accuracy(docs, predictions))
+    return figures, predictions
+
+
+def document_language_accuracy(docs: list[Labelled], predictions: list[dict]) -> dict:
+    """How often the document's language is the gold's, where the gold gives one per page.
+
+    The pages' gold has no per-block languages, only the article's; this is that check.
+    (Not a figure of ../shared/tools/score.py, so it is kept apart from `score`.)
+    """
+    pairs = [(gold["lang"], pred["language"]) for (_, _, gold), pred in zip(docs, predictions)
+             if isinstance(gold.get("lang"), str)]
+    if not pairs:
+        return {}
+    per_lang: dict[str, list[int]] = {}
+    for want, got in pairs:
+        per_lang.setdefault(want, []).append(want == got)
+    out = {"doc_language_accuracy": round(sum(w == g for w, g in pairs) / len(pairs), 4)}
+    out.update({f"doc_lang.{k}": f"{sum(v)}/{len(v)}" for k, v in sorted(per_lang.items(), key=lambda kv: -len(kv[1]))})
+    return out
 
 
 def format_report(name: str, figures: dict) -> str:
@@ -105,12 +125,13 @@ def format_report(name: str, figures: dict) -> str:
             lines.append(f"{role:<18} {figures[f'{role}.p']:>6.3f} {figures[f'{role}.r']:>6.3f} "
                          f"{figures[f'{role}.f1']:>6.3f} {figures[f'{role}.gold_tokens']:>12}")
     for key in ("macro_f1", "token_accuracy", "related_leak_into_body", "lang_block_accuracy",
-                "snippet.p", "snippet.r", "snippet.f1"):
+                "doc_language_accuracy", "snippet.p", "snippet.r", "snippet.f1"):
         if key in figures:
             lines.append(f"{key:<24} {figures[key]:.4f}")
-    langs = [f"{k[5:]} {v}" for k, v in figures.items() if k.startswith("lang.")]
-    if langs:
-        lines.append("language blocks right: " + ", ".join(langs))
+    for prefix, label in (("lang.", "language blocks right"), ("doc_lang.", "document languages right")):
+        counts = [f"{k[len(prefix):]} {v}" for k, v in figures.items() if k.startswith(prefix)]
+        if counts:
+            lines.append(f"{label}: " + ", ".join(counts))
     return "\n".join(lines)
 
 
