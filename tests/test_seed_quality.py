@@ -23,7 +23,7 @@ def test_seeds_through_the_cli_reach_the_macro_f1_bar(server_address, tmp_path):
     teasers = {}
     for doc in docs:
         for block in doc["blocks"]:
-            for start, lang in TEASERS_IN_OTHER_LANGUAGES.items():
+            for start in TEASERS_IN_OTHER_LANGUAGES:
                 if block["text"].startswith(start):
                     teasers[start] = (block["role"], block["language"])
     assert teasers == {start: ("RELATED_TEASER", lang) for start, lang in TEASERS_IN_OTHER_LANGUAGES.items()}

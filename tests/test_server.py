@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import queue
 import signal
-import threading
 
 import grpc
 import pytest
@@ -204,3 +203,30 @@ def test_worker_processes_share_the_port_and_stop_together():
     finally:
         assert server.stop() == 0
     assert len(server.events("stopped")) == 2
+
+
+def test_a_dozen_open_streams_are_all_served_at_once(server_address):
+    """Each open stream holds a server thread: the default pool must not make streams wait on others."""
+    import threading
+
+    streams = 12
+    everyone_answered = threading.Barrier(streams + 1, timeout=30)
+    results: list[str] = []
+
+    def one_stream(i: int) -> None:
+        outbox: queue.Queue = queue.Queue()
+        with grpc.insecure_channel(server_address) as ch:
+            responses = winnow_pb2_grpc.WinnowStub(ch).ClassifyStream(iter(outbox.get, None), timeout=60)
+            outbox.put(pb.ClassifyRequest(id=f"s{i}", text="A short document, held open."))
+            results.append(next(responses).id)
+            everyone_answered.wait()  # the stream stays open until all of them have had an answer
+            outbox.put(None)
+            list(responses)
+
+    workers = [threading.Thread(target=one_stream, args=(i,)) for i in range(streams)]
+    for w in workers:
+        w.start()
+    everyone_answered.wait()
+    for w in workers:
+        w.join(30)
+    assert sorted(results) == sorted(f"s{i}" for i in range(streams))

@@ -188,6 +188,6 @@ def context_features(stage_one: Sequence[str], index: int, reach: int = 3) -> li
             feats.append(f"r{side}{d}={role}")
     window = stage_one[max(0, index - 5) : index] , stage_one[index + 1 : index + 6]
     for side, roles in zip(("p", "n"), window):
-        for role in set(roles):
+        for role in sorted(set(roles)):  # sorted: set order varies with the hash seed
             feats.append(f"w{side}:{role}={_bucket(roles.count(role), (1, 2, 3, 4))}")
     return feats

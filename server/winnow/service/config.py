@@ -17,7 +17,9 @@ DEFAULT_GRACE = 10.0
 class Settings:
     address: str = DEFAULT_ADDRESS
     workers: int = 1
-    threads: int = 4
+    #: Every open call, a whole ClassifyStream included, holds one thread; the work itself is
+    #: serialised by the GIL, so idle threads cost little and too few make streams queue.
+    threads: int = 16
     max_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES
     max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
     grace: float = DEFAULT_GRACE
@@ -44,7 +46,7 @@ def parse_settings(argv: list[str] | None = None, environ: dict[str, str] | None
     p.add_argument("--workers", type=_positive_int, default=int(env.get("WINNOW_WORKERS", d.workers)),
                    help="server processes sharing the port, for more than one core (env WINNOW_WORKERS; default %(default)s)")
     p.add_argument("--threads", type=_positive_int, default=int(env.get("WINNOW_THREADS", d.threads)),
-                   help="concurrent calls per process (env WINNOW_THREADS; default %(default)s)")
+                   help="concurrent calls (open streams count) per process (env WINNOW_THREADS; default %(default)s)")
     p.add_argument("--max-message-bytes", type=_positive_int,
                    default=int(env.get("WINNOW_MAX_MESSAGE_BYTES", d.max_message_bytes)),
                    help="largest gRPC message received or sent (env WINNOW_MAX_MESSAGE_BYTES; default %(default)s)")

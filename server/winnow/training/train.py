@@ -7,6 +7,7 @@ ship in the repo; run this after changing the features, the generator or the ban
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import tempfile
@@ -22,7 +23,7 @@ from winnow.engine.features import document_features
 from winnow.engine.language import MODELS, LanguageDetector
 from winnow.engine.pipeline import annotate_languages
 from winnow.engine.roles import DEFAULT_STAGE_ONE, DEFAULT_STAGE_TWO, LABEL, predict, stage_two_features
-from winnow.training.generate import generate
+from winnow.training.generate import LANGUAGES, generate
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpora" / "sentences"
 DEFAULT_DOCUMENTS = 3000
@@ -33,6 +34,25 @@ FASTTEXT = dict(lr=0.5, epoch=12, dim=32, wordNgrams=1, minCount=3, minn=0, maxn
 FOLDS = 2
 
 Example = tuple[str, list[str]]  # (role, tokens)
+
+
+#: What the role models are a function of, besides the seed and the document count: a change
+#: to any of these files needs a `winnow-train` (tests/test_training.py checks the record).
+PACKAGE = Path(__file__).resolve().parents[1]
+CODE_INPUTS = ("engine/features.py", "engine/text_shape.py", "engine/language.py", "engine/segment.py",
+               "engine/roles.py", "engine/pipeline.py", "engine/models/lid.176.ftz",
+               "training/generate.py", "training/train.py")
+
+
+def training_inputs_digest(corpus: Path) -> str:
+    """SHA-256 over the code, phrase banks and sentences the role models are trained from."""
+    files = [PACKAGE / name for name in CODE_INPUTS]
+    files += sorted((PACKAGE / "training" / "phrasebanks").glob("*.json"))
+    files += [corpus / f"{lang}.train.txt" for lang in LANGUAGES]
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def featurise(corpus: Path, count: int, seed: int) -> list[list[Example]]:
@@ -84,7 +104,7 @@ def train(corpus: Path, count: int, seed: int, out: Path) -> dict:
         model.save_model(str(out / path.name))
     roles = Counter(role for d in docs for role, _ in d)
     info = {"documents": count, "seed": seed, "blocks": sum(roles.values()), "blocks_per_role": dict(sorted(roles.items())),
-            "fasttext": FASTTEXT, "folds": FOLDS}
+            "fasttext": FASTTEXT, "folds": FOLDS, "inputs_sha256": training_inputs_digest(corpus)}
     (out / "roles.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
     return info
 
