@@ -122,3 +122,11 @@ def test_odd_input_is_classified_without_error(engine, text):
     for block in result.blocks:
         assert block.role in {"ARTICLE_BODY", "NAVIGATION", "RELATED_TEASER", "DONATION_APPEAL", "OTHER_BOILERPLATE"}
         assert 0 <= block.start < block.end <= len(text)
+
+
+def test_a_document_over_the_block_limit_is_refused_before_classification():
+    small = Engine(max_blocks=5)
+    assert len(small.classify("one\ntwo\nthree\nfour\nfive").blocks) == 5
+    with pytest.raises(DocumentRejected) as err:
+        small.classify("one\ntwo\nthree\nfour\nfive\nsix")
+    assert err.value.kind == "too_large" and "6 blocks, over the limit of 5" in str(err.value)

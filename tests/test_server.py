@@ -88,19 +88,24 @@ def test_bad_documents_get_invalid_argument_and_the_server_stays_up(stub, reques
 
 
 def test_documents_over_the_limits_get_resource_exhausted():
-    server = start_server("--max-document-bytes", "1000", "--max-message-bytes", "100000")
+    server = start_server("--max-document-bytes", "4000", "--max-message-bytes", "6000", "--max-blocks", "50")
+    line = "A line of about a hundred characters, long enough to make the response far larger than this.\n"
+    cases = [
+        ("word " * 1000, "over the limit of 4000 bytes"),     # the document
+        ("word " * 2000, "6000"),                            # the request message (gRPC's own check)
+        ("a b\n" * 60, "60 blocks, over the limit of 50"),   # the blocks
+        (line * 30, "the response would be"),               # the response message
+    ]
     try:
         with grpc.insecure_channel(server.address) as ch:
             stub = winnow_pb2_grpc.WinnowStub(ch)
-            with pytest.raises(grpc.RpcError) as err:
-                stub.Classify(pb.ClassifyRequest(text="word " * 300), timeout=10)
-            assert err.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
-            assert "over the limit of 1000 bytes" in err.value.details()
-            with pytest.raises(grpc.RpcError) as err:
-                stub.Classify(pb.ClassifyRequest(text="word " * 30000), timeout=10)
-            assert err.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
+            for text, fragment in cases:
+                with pytest.raises(grpc.RpcError) as err:
+                    stub.Classify(pb.ClassifyRequest(text=text), timeout=10)
+                assert err.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
+                assert fragment in err.value.details()
             limits = stub.Describe(pb.DescribeRequest(), timeout=10).limits
-            assert (limits.max_document_bytes, limits.max_message_bytes) == (1000, 100000)
+            assert (limits.max_document_bytes, limits.max_message_bytes, limits.max_blocks) == (4000, 6000, 50)
             assert stub.Classify(pb.ClassifyRequest(text="Small enough."), timeout=10).blocks
     finally:
         assert server.stop() == 0

@@ -9,6 +9,9 @@ import codecs
 
 #: The largest document accepted by default, in UTF-8 bytes (documented in the README).
 DEFAULT_MAX_DOCUMENT_BYTES = 4 * 1024 * 1024
+#: The most blocks a document may have by default: classifying costs about 80 µs a block,
+#: and a response about 130 bytes a block besides the text.
+DEFAULT_MAX_BLOCKS = 20_000
 
 
 class DocumentRejected(ValueError):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import fasttext
 
-from winnow.engine.blocks import UNDETERMINED, LanguageGuess
+from winnow.engine.blocks import UNDETERMINED, Block, LanguageGuess
 from winnow.engine.text_shape import letters, normalise_space, strip_urls, thai_count
 
 MODELS = Path(__file__).resolve().parent / "models"
@@ -85,3 +85,35 @@ def main_language(guesses: Sequence[tuple[str, str]]) -> tuple[str, float]:
         return UNDETERMINED, 0.0
     lang, w = weight.most_common(1)[0]
     return lang, w / sum(weight.values())
+
+
+def annotate_languages(blocks: list[Block], detector: LanguageDetector) -> str:
+    """Sets every block's language; returns the document's (the language of most letters).
+
+    Training calls this too, so the role model learns from the languages it will see.
+    """
+    for block, guess in zip(blocks, detector.detect([b.text for b in blocks])):
+        block.language = guess.language
+        block.language_confidence = guess.confidence
+        block.language_alternatives = guess.alternatives
+    doc_language, _ = main_language([(b.text, b.language) for b in blocks])
+    lean_to_document(blocks, doc_language)
+    return doc_language
+
+
+def lean_to_document(blocks: list[Block], doc_language: str) -> None:
+    """An undecided block that the model thinks may be in the document's language is.
+
+    Short blocks ("Read More", "Home") are what lid.176 cannot decide; on a page they are
+    almost always in the page's language, so a runner-up that matches it wins.
+    """
+    if doc_language == UNDETERMINED:
+        return
+    for block in blocks:
+        if block.language != UNDETERMINED:
+            continue
+        for lang, p in block.language_alternatives:
+            if lang == doc_language:
+                block.language, block.language_confidence = lang, p
+                block.language_alternatives = [a for a in block.language_alternatives if a[0] != lang]
+                break

@@ -10,8 +10,9 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from winnow.engine.blocks import ARTICLE_BODY, UNDETERMINED, Block, Classification
-from winnow.engine.language import LanguageDetector, main_language
+from winnow.engine.blocks import ARTICLE_BODY, Classification
+from winnow.engine.inputs import DEFAULT_MAX_BLOCKS, DocumentRejected
+from winnow.engine.language import LanguageDetector, annotate_languages, main_language
 from winnow.engine.roles import RoleClassifier
 from winnow.engine.segment import segment_text
 
@@ -19,9 +20,11 @@ from winnow.engine.segment import segment_text
 class Engine:
     """Classifies documents. Loads its models once; `classify` is safe to call from threads."""
 
-    def __init__(self, languages: LanguageDetector | None = None, roles: RoleClassifier | None = None) -> None:
+    def __init__(self, languages: LanguageDetector | None = None, roles: RoleClassifier | None = None,
+                 max_blocks: int = DEFAULT_MAX_BLOCKS) -> None:
         self.languages = languages or LanguageDetector()
         self.roles = roles or RoleClassifier()
+        self.max_blocks = max_blocks
         self.model_versions = {"language": self.languages.version, "role": self.roles.version}
 
     def classify(self, text: str, timings: Counter[str] | None = None) -> Classification:
@@ -32,6 +35,11 @@ class Engine:
         clock = _StageClock(timings)
         with clock("segment"):
             blocks = segment_text(text)
+        if len(blocks) > self.max_blocks:  # refuse before the costly stages, not after
+            raise DocumentRejected(
+                DocumentRejected.TOO_LARGE,
+                f"the document has {len(blocks)} blocks, over the limit of {self.max_blocks}: split it into smaller documents",
+            )
         with clock("language"):
             doc_language = annotate_languages(blocks, self.languages)
         with clock("role"):
@@ -59,35 +67,3 @@ class _StageClock:
             yield
         finally:
             self.timings[stage] += time.perf_counter() - start
-
-
-def annotate_languages(blocks: list[Block], detector: LanguageDetector) -> str:
-    """Sets every block's language; returns the document's (the language of most letters).
-
-    Training calls this too, so the role model learns from the languages it will see.
-    """
-    for block, guess in zip(blocks, detector.detect([b.text for b in blocks])):
-        block.language = guess.language
-        block.language_confidence = guess.confidence
-        block.language_alternatives = guess.alternatives
-    doc_language, _ = main_language([(b.text, b.language) for b in blocks])
-    lean_to_document(blocks, doc_language)
-    return doc_language
-
-
-def lean_to_document(blocks: list[Block], doc_language: str) -> None:
-    """An undecided block that the model thinks may be in the document's language is.
-
-    Short blocks ("Read More", "Home") are what lid.176 cannot decide; on a page they are
-    almost always in the page's language, so a runner-up that matches it wins.
-    """
-    if doc_language == UNDETERMINED:
-        return
-    for block in blocks:
-        if block.language != UNDETERMINED:
-            continue
-        for lang, p in block.language_alternatives:
-            if lang == doc_language:
-                block.language, block.language_confidence = lang, p
-                block.language_alternatives = [a for a in block.language_alternatives if a[0] != lang]
-                break

@@ -5,7 +5,7 @@ import argparse
 import os
 from dataclasses import dataclass
 
-from winnow.engine.inputs import DEFAULT_MAX_DOCUMENT_BYTES
+from winnow.engine.inputs import DEFAULT_MAX_BLOCKS, DEFAULT_MAX_DOCUMENT_BYTES
 
 DEFAULT_ADDRESS = "127.0.0.1:50051"
 DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024
@@ -22,6 +22,7 @@ class Settings:
     threads: int = 16
     max_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES
     max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
+    max_blocks: int = DEFAULT_MAX_BLOCKS
     grace: float = DEFAULT_GRACE
     log_level: str = "INFO"
 
@@ -53,6 +54,8 @@ def parse_settings(argv: list[str] | None = None, environ: dict[str, str] | None
     p.add_argument("--max-document-bytes", type=_positive_int,
                    default=int(env.get("WINNOW_MAX_DOCUMENT_BYTES", d.max_document_bytes)),
                    help="largest document accepted, in UTF-8 bytes (env WINNOW_MAX_DOCUMENT_BYTES; default %(default)s)")
+    p.add_argument("--max-blocks", type=_positive_int, default=int(env.get("WINNOW_MAX_BLOCKS", d.max_blocks)),
+                   help="most blocks a document may have (env WINNOW_MAX_BLOCKS; default %(default)s)")
     p.add_argument("--grace", type=float, default=float(env.get("WINNOW_GRACE", d.grace)),
                    help="seconds to let in-flight calls finish on SIGTERM/SIGINT (env WINNOW_GRACE; default %(default)s)")
     p.add_argument("--log-level", default=env.get("WINNOW_LOG_LEVEL", d.log_level),
@@ -61,4 +64,5 @@ def parse_settings(argv: list[str] | None = None, environ: dict[str, str] | None
     a = p.parse_args(argv)
     if a.workers > 1 and a.address.endswith(":0"):
         p.error("--workers > 1 needs a fixed port: the processes share it")
-    return Settings(a.address, a.workers, a.threads, a.max_message_bytes, a.max_document_bytes, a.grace, a.log_level)
+    return Settings(a.address, a.workers, a.threads, a.max_message_bytes, a.max_document_bytes, a.max_blocks,
+                    a.grace, a.log_level)

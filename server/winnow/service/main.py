@@ -53,7 +53,7 @@ def build_server(settings: Settings, engine: Engine) -> tuple[grpc.Server, int, 
 
 def serve(settings: Settings) -> int:
     """Runs one server process until SIGTERM/SIGINT; returns the exit code."""
-    engine = Engine()
+    engine = Engine(max_blocks=settings.max_blocks)
     server, port, health_servicer = build_server(settings, engine)
     stopping = threading.Event()
 

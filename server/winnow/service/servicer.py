@@ -40,7 +40,15 @@ class WinnowServicer(pb_grpc.WinnowServicer):
 
     def _classify(self, request: pb.ClassifyRequest) -> pb.ClassifyResponse:
         text = decode_document(request_content(request), self.max_document_bytes)
-        return classification_to_response(request.id, self.engine.classify(text))
+        response = classification_to_response(request.id, self.engine.classify(text))
+        size = response.ByteSize()
+        if size > self.max_message_bytes:  # gRPC would fail the send with a message that helps no one
+            raise DocumentRejected(
+                DocumentRejected.TOO_LARGE,
+                f"the response would be {size} bytes, over the message limit of {self.max_message_bytes}: "
+                "split the document, or raise the server's and client's max message size",
+            )
+        return response
 
     def Classify(self, request: pb.ClassifyRequest, context: grpc.ServicerContext) -> pb.ClassifyResponse:
         with CallLog("Classify", context) as log:
@@ -82,5 +90,6 @@ class WinnowServicer(pb_grpc.WinnowServicer):
                 roles=[pb.RoleDescription(role=pb.Role.Value(r), description=d) for r, d in ROLE_DESCRIPTIONS.items()],
                 supported_languages=SUPPORTED_LANGUAGES,
                 detectable_languages=self.engine.languages.languages,
-                limits=pb.Limits(max_document_bytes=self.max_document_bytes, max_message_bytes=self.max_message_bytes),
+                limits=pb.Limits(max_document_bytes=self.max_document_bytes, max_message_bytes=self.max_message_bytes,
+                                 max_blocks=self.engine.max_blocks),
             )

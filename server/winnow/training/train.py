@@ -20,8 +20,7 @@ from tqdm import tqdm
 
 from winnow.engine.blocks import Block
 from winnow.engine.features import document_features
-from winnow.engine.language import MODELS, LanguageDetector
-from winnow.engine.pipeline import annotate_languages
+from winnow.engine.language import MODELS, LanguageDetector, annotate_languages
 from winnow.engine.roles import DEFAULT_STAGE_ONE, DEFAULT_STAGE_TWO, LABEL, predict, stage_two_features
 from winnow.training.generate import LANGUAGES, generate
 
@@ -40,7 +39,7 @@ Example = tuple[str, list[str]]  # (role, tokens)
 #: to any of these files needs a `winnow-train` (tests/test_training.py checks the record).
 PACKAGE = Path(__file__).resolve().parents[1]
 CODE_INPUTS = ("engine/features.py", "engine/text_shape.py", "engine/language.py", "engine/segment.py",
-               "engine/roles.py", "engine/pipeline.py", "engine/models/lid.176.ftz",
+               "engine/roles.py", "engine/models/lid.176.ftz",
                "training/generate.py", "training/train.py")
 
 

@@ -130,12 +130,14 @@ class RoleDescription(_message.Message):
     def __init__(self, role: _Optional[_Union[Role, str]] = ..., description: _Optional[str] = ...) -> None: ...
 
 class Limits(_message.Message):
-    __slots__ = ("max_document_bytes", "max_message_bytes")
+    __slots__ = ("max_document_bytes", "max_message_bytes", "max_blocks")
     MAX_DOCUMENT_BYTES_FIELD_NUMBER: _ClassVar[int]
     MAX_MESSAGE_BYTES_FIELD_NUMBER: _ClassVar[int]
+    MAX_BLOCKS_FIELD_NUMBER: _ClassVar[int]
     max_document_bytes: int
     max_message_bytes: int
-    def __init__(self, max_document_bytes: _Optional[int] = ..., max_message_bytes: _Optional[int] = ...) -> None: ...
+    max_blocks: int
+    def __init__(self, max_document_bytes: _Optional[int] = ..., max_message_bytes: _Optional[int] = ..., max_blocks: _Optional[int] = ...) -> None: ...
 
 class DescribeResponse(_message.Message):
     __slots__ = ("service_version", "model_versions", "roles", "supported_languages", "detectable_languages", "limits")

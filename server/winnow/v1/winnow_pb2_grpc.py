@@ -58,7 +58,7 @@ class WinnowServicer:
 
     def Classify(self, request, context):
         """Classifies one document. Errors: INVALID_ARGUMENT for an empty or undecodable
-        document, RESOURCE_EXHAUSTED for one over the service's size limit (see Describe).
+        document, RESOURCE_EXHAUSTED for one over the service's limits (see Describe).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
