@@ -8,12 +8,13 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import free_port
 
 ROOT = Path(__file__).parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -79,12 +80,6 @@ def assert_well_formed(doc: dict) -> None:
         assert 0.0 <= block["language_confidence"] <= 1.0
         assert isinstance(block["language"], str) and block["language"]
         assert block["text"].strip()
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

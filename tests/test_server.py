@@ -10,7 +10,7 @@ import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 
-from conftest import start_server, wait_for
+from conftest import free_port, start_server, wait_for
 from winnow.v1 import winnow_pb2 as pb
 from winnow.v1 import winnow_pb2_grpc
 
@@ -187,16 +187,8 @@ def test_sigint_stops_an_idle_server_with_exit_code_zero():
     assert [json.dumps(e) for e in server.events("stopped")]
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_worker_processes_share_the_port_and_stop_together():
-    port = _free_port()
+    port = free_port()
     server = start_server("--workers", "2", address=f"127.0.0.1:{port}")
     try:
         assert wait_for(lambda: len(server.events("serving")) == 2, timeout=60)

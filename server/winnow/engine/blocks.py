@@ -51,6 +51,8 @@ class Block:
     text: str
     start: int
     end: int
+    #: How many letters the text has: what a block weighs in its document's language.
+    letter_count: int = 0
     language: str = UNDETERMINED
     language_confidence: float = 0.0
     language_alternatives: list[tuple[str, float]] = field(default_factory=list)

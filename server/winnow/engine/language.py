@@ -75,12 +75,12 @@ def _decide(ranked: list[tuple[str, float]], chars: str) -> LanguageGuess:
     return LanguageGuess(top, confidence, ranked[1 : ALTERNATIVES + 1])
 
 
-def main_language(guesses: Sequence[tuple[str, str]]) -> tuple[str, float]:
-    """The language of most letters among (text, language) pairs, with its letter share."""
+def main_language(blocks: Sequence[Block]) -> tuple[str, float]:
+    """The language of most letters among blocks, with its share of their letters."""
     weight: Counter[str] = Counter()
-    for text, lang in guesses:
-        if lang != UNDETERMINED:
-            weight[lang] += len(letters(text))
+    for block in blocks:
+        if block.language != UNDETERMINED:
+            weight[block.language] += block.letter_count
     if not weight:
         return UNDETERMINED, 0.0
     lang, w = weight.most_common(1)[0]
@@ -93,10 +93,11 @@ def annotate_languages(blocks: list[Block], detector: LanguageDetector) -> str:
     Training calls this too, so the role model learns from the languages it will see.
     """
     for block, guess in zip(blocks, detector.detect([b.text for b in blocks])):
+        block.letter_count = len(letters(block.text))
         block.language = guess.language
         block.language_confidence = guess.confidence
         block.language_alternatives = guess.alternatives
-    doc_language, _ = main_language([(b.text, b.language) for b in blocks])
+    doc_language, _ = main_language(blocks)
     lean_to_document(blocks, doc_language)
     return doc_language
 

@@ -47,7 +47,7 @@ class Engine:
                 block.role, block.role_confidence = scores[0]
                 block.role_scores = scores
         article = [b for b in blocks if b.role == ARTICLE_BODY] or blocks
-        language, confidence = main_language([(b.text, b.language) for b in article])
+        language, confidence = main_language(article)
         return Classification(text, blocks, language, confidence, dict(self.model_versions))
 
 

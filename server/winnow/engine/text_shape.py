@@ -28,7 +28,7 @@ def is_thai(ch: str) -> bool:
 
 
 def letters(text: str) -> str:
-    """The letters of `text`, in order (a regex: this runs on every block, twice)."""
+    """The letters of `text`, in order (a regex: this runs on every block of every document)."""
     return "".join(_LETTER.findall(text))
 
 

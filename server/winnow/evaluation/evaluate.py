@@ -103,14 +103,14 @@ def document_language_accuracy(docs: list[Labelled], predictions: list[dict]) ->
     The pages' gold has no per-block languages, only the article's; this is that check.
     (Not a figure of ../shared/tools/score.py, so it is kept apart from `score`.)
     """
-    pairs = [(gold["lang"], pred["language"]) for (_, _, gold), pred in zip(docs, predictions)
-             if isinstance(gold.get("lang"), str)]
-    if not pairs:
+    per_lang: dict[str, list[bool]] = {}
+    for (_, _, gold), pred in zip(docs, predictions):
+        if isinstance(gold.get("lang"), str):
+            per_lang.setdefault(gold["lang"], []).append(gold["lang"] == pred["language"])
+    if not per_lang:
         return {}
-    per_lang: dict[str, list[int]] = {}
-    for want, got in pairs:
-        per_lang.setdefault(want, []).append(want == got)
-    out = {"doc_language_accuracy": round(sum(w == g for w, g in pairs) / len(pairs), 4)}
+    hits = [hit for v in per_lang.values() for hit in v]
+    out = {"doc_language_accuracy": round(sum(hits) / len(hits), 4)}
     out.update({f"doc_lang.{k}": f"{sum(v)}/{len(v)}" for k, v in sorted(per_lang.items(), key=lambda kv: -len(kv[1]))})
     return out
 
