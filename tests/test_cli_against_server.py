@@ -68,11 +68,11 @@ def assert_one_error_line(proc: subprocess.CompletedProcess[str]) -> str:
 
 
 def assert_well_formed(doc: dict) -> None:
-    assert set(doc) == {"document", "language", "blocks"}
+    assert set(doc) == {"document", "content_type", "language", "blocks"}
     assert isinstance(doc["language"], str) and doc["language"]
     assert doc["blocks"], doc["document"]
     for i, block in enumerate(doc["blocks"]):
-        assert set(block) == BLOCK_KEYS, block
+        assert set(block) == BLOCK_KEYS | ({"path"} if doc["content_type"] == "html" else set()), block
         assert block["index"] == i
         assert block["role"] in ROLE_NAMES, block
         assert 0 <= block["start"] < block["end"], block
@@ -228,3 +228,35 @@ def test_empty_file_in_a_stream_does_not_stop_the_others(
     assert [d["document"] for d in docs] == [seed_paths[0], seed_paths[1]]
     for doc in docs:
         assert_well_formed(doc)
+
+
+PAGE = ROOT / "tests" / "data" / "czech_page.html"
+
+
+def test_html_files_are_read_as_html_by_their_name_also_gzipped(server_address: str, tmp_path: Path) -> None:
+    packed = tmp_path / "stranka.htm.gz"
+    packed.write_bytes(gzip.compress(PAGE.read_bytes()))
+    as_text = tmp_path / "stranka.txt"
+    as_text.write_bytes(PAGE.read_bytes().decode("cp1250").encode("utf-8"))
+    proc = run_cli("classify", "--address", server_address, "--format", "jsonl", str(PAGE), str(packed), str(as_text))
+    assert proc.returncode == 0, proc.stderr
+    page, gz, text = jsonl(proc.stdout)
+    for doc in (page, gz, text):
+        assert_well_formed(doc)
+    assert page["content_type"] == gz["content_type"] == "html"
+    assert gz["blocks"] == page["blocks"]
+    assert page["blocks"][0]["path"].startswith("html > body")
+    assert text["content_type"] == "text"  # *.txt is text, markup and all
+    assert any("<" in b["text"] for b in text["blocks"])
+
+
+def test_content_type_option_overrides_the_name(server_address: str) -> None:
+    proc = run_cli("classify", "--address", server_address, "--format", "jsonl", "--content-type", "text", str(PAGE))
+    assert proc.returncode == 1  # cp1250 bytes are not UTF-8 text: the server says so
+    assert "not valid UTF-8" in assert_one_error_line(proc) and "HTML" in proc.stderr
+
+
+def test_languages_option_is_sent_and_checked_by_the_server(server_address: str) -> None:
+    proc = run_cli("classify", "--address", server_address, "--languages", "en,xx", str(PAGE))
+    line = assert_one_error_line(proc)
+    assert "'xx'" in line

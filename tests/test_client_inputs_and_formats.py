@@ -15,6 +15,7 @@ from winnow.v1 import winnow_pb2
 from winnow_client import ROLE_NAMES, InputError, WinnowError, make_request, read_document
 from winnow_client.cli import main
 from winnow_client.formats import excerpt, render_jsonl, render_table, response_to_dict
+from winnow_client.inputs import content_type_for
 from winnow_client.ordering import StreamOrderError, in_input_order
 
 BLOCK_KEYS = [
@@ -135,7 +136,7 @@ def test_jsonl_shape_from_a_real_response() -> None:
     assert "\n" not in line
     assert "„Besuch für den Frieden“" in line  # ensure_ascii=False
     doc = json.loads(line)
-    assert list(doc) == ["document", "language", "blocks"]
+    assert list(doc) == ["document", "content_type", "language", "blocks"]
     assert doc["document"] == "seeds/x.txt"
     assert doc["language"] == "en"
     assert [list(b) for b in doc["blocks"]] == [BLOCK_KEYS] * 3
@@ -254,3 +255,23 @@ def test_cli_usage_error_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[st
     assert main(["classify", "--format", "xml", "x.txt"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("winnow: error: argument --format")
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("page.html", "html"), ("PAGE.HTM", "html"), ("crawl/page.html.gz", "html"), ("notes.txt", "text"),
+    ("notes.txt.gz", "text"), ("-", "auto"), ("dump.warc", "auto"), ("html", "auto"),
+])
+def test_content_type_follows_the_file_name(path: str, expected: str) -> None:
+    assert content_type_for(path) == expected
+
+
+def test_make_request_carries_content_type_and_expected_languages() -> None:
+    request = make_request(b"<p>x</p>", "7", content_type="html", expected_languages=("en", "cs"))
+    assert request.data == b"<p>x</p>" and request.id == "7"
+    assert request.content_type == winnow_pb2.CONTENT_TYPE_HTML
+    assert list(request.expected_languages) == ["en", "cs"]
+    assert make_request("x").content_type == winnow_pb2.CONTENT_TYPE_AUTO
+    with pytest.raises(ValueError, match="content_type"):
+        make_request("x", content_type="pdf")
+    with pytest.raises(TypeError, match="not a string"):
+        make_request("x", expected_languages="en")

@@ -6,7 +6,7 @@ import importlib.metadata
 import pytest
 
 from winnow.engine import Engine
-from winnow.engine.inputs import DocumentRejected, decode_document
+from winnow.engine.inputs import DocumentRejected, decode_document, looks_like_html, read_document
 from winnow.engine.language import LanguageDetector
 from winnow.engine.segment import segment_text
 
@@ -130,3 +130,24 @@ def test_a_document_over_the_block_limit_is_refused_before_classification():
     with pytest.raises(DocumentRejected) as err:
         small.classify("one\ntwo\nthree\nfour\nfive\nsix")
     assert err.value.kind == "too_large" and "6 blocks, over the limit of 5" in str(err.value)
+
+
+@pytest.mark.parametrize("head, html", [
+    ("<!DOCTYPE html><html><body><p>x</p>", True),
+    ("\n  <!-- saved page --><html lang='cs'>", True),
+    ("<div class='a'>Text</div>", True),
+    ("Title line\n<html><body>late markup", True),
+    ("Use <b> for bold text.", False),
+    ("<3 this recipe", False),
+    ("Plain text\nwith two lines", False),
+])
+def test_auto_tells_markup_from_text_that_mentions_a_tag(head: str, html: bool) -> None:
+    assert looks_like_html(head) is html
+    assert read_document(head).content_type == ("HTML" if html else "PLAIN_TEXT")
+
+
+def test_html_bytes_use_the_declared_charset_and_text_bytes_must_be_utf8() -> None:
+    page = '<meta charset="windows-1250"><p>Žluťoučký kůň</p>'.encode("cp1250")
+    assert "Žluťoučký kůň" in read_document(page, "HTML").content
+    with pytest.raises(DocumentRejected, match="not valid UTF-8"):
+        read_document(page, "PLAIN_TEXT")

@@ -7,9 +7,10 @@ import gzip
 import json
 from pathlib import Path
 
-import pytest
 
-from winnow.engine.html_text import HtmlBlock, decode_html, html_to_blocks, html_to_text
+from selectolax.lexbor import LexborHTMLParser
+
+from winnow.engine.html_text import decode_html, html_to_blocks, html_to_text
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 L3S = SHARED / "pages" / "l3s-gn1"
@@ -86,9 +87,26 @@ def test_a_title_cut_off_without_its_end_tag_does_not_swallow_the_page() -> None
     assert texts(html) == ["Article"]
 
 
-def test_the_path_leads_to_the_element_that_starts_the_block() -> None:
-    html = "<body><div class='main wide'><article><p>Text <a class='x'>link</a></p></article></div></body>"
-    assert html_to_blocks(html) == [HtmlBlock("Text link", "html>body>div.main>article>p")]
+def test_the_path_is_a_css_selector_of_the_element_that_starts_the_block() -> None:
+    html = "<body><div>x</div><div class='main wide'><article><p>Text <a class='x'>link</a></p><p>Two</p></article></div></body>"
+    blocks = html_to_blocks(html)
+    assert [b.path for b in blocks] == [
+        "html > body > div:nth-of-type(1)",
+        "html > body > div:nth-of-type(2) > article > p:nth-of-type(1)",
+        "html > body > div:nth-of-type(2) > article > p:nth-of-type(2)",
+    ]
+    tree = LexborHTMLParser(html)
+    assert [tree.css_first(b.path).text(deep=True) for b in blocks] == ["x", "Text link", "Two"]
+
+
+def test_blocks_carry_their_markup_links_and_images() -> None:
+    html = ("<nav role='navigation' class='mainMenu'><ul><li><a href='/'>Home</a></li><li><a>News</a></li></ul></nav>"
+            "<p>Body <a href='/x'>link</a> text <img alt='A cat thumbnail' src='c.jpg'></p>")
+    home, news, body = html_to_blocks(html)
+    assert {"t:nav", "aria:navigation", "c:main", "c:menu", "t:li", "t:ul"} <= set(home.context)
+    assert (home.tag, home.siblings, home.link_chars) == ("li", 2, 4)
+    assert (body.link_chars, body.images, body.alt_text) == (4, 1, "A cat thumbnail")
+    assert "t:nav" not in body.context
 
 
 def test_html_to_text_puts_one_block_on_a_line() -> None:
@@ -126,7 +144,6 @@ def test_decode_html_reads_latin1_as_cp1252_and_survives_unknown_charsets() -> N
     assert "caf" in decode_html(b"<p>caf\xe9</p>")  # undeclared, not UTF-8: cp1252
 
 
-@pytest.mark.skipif(not (L3S / "gold.jsonl").exists(), reason="shared/pages is not beside the repo")
 def test_blocks_agree_with_the_l3s_gold_segmentation() -> None:
     with open(L3S / "gold.jsonl", encoding="utf-8") as fh:
         docs = [json.loads(line) for _, line in zip(range(AGREEMENT_PAGES), fh)]

@@ -4,11 +4,13 @@ from __future__ import annotations
 import json
 import queue
 import signal
+from pathlib import Path
 
 import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
+from selectolax.lexbor import LexborHTMLParser
 
 from conftest import free_port, start_server, wait_for
 from winnow.v1 import winnow_pb2 as pb
@@ -227,3 +229,48 @@ def test_a_dozen_open_streams_are_all_served_at_once(server_address):
     for w in workers:
         w.join(30)
     assert sorted(results) == sorted(f"s{i}" for i in range(streams))
+
+
+CZECH_PAGE = Path(__file__).parent / "data" / "czech_page.html"  # windows-1250, declared in a <meta>
+
+
+def test_an_html_page_sent_as_fetched_is_read_in_its_declared_charset(stub):
+    data = CZECH_PAGE.read_bytes()
+    resp = stub.Classify(pb.ClassifyRequest(data=data, content_type=pb.CONTENT_TYPE_HTML), timeout=30)
+    assert resp.content_type == pb.CONTENT_TYPE_HTML
+    texts = [b.text for b in resp.blocks]
+    assert "Obec opraví starý most přes řeku ještě letos" in texts
+    assert resp.text == "\n".join(texts)
+    assert not any("tracking" in t or "Skrytý" in t or "Kamenný most přes řeku" == t for t in texts)  # script, hidden, alt
+    tree = LexborHTMLParser(data.decode("cp1250"))
+    for block in resp.blocks:
+        assert resp.text[block.start:block.end] == block.text
+        assert block.text in " ".join(tree.css_first(block.path).text(deep=True).split()), block.path
+    assert resp.language == "cs"
+
+
+def test_auto_reads_markup_as_html_and_text_as_text(stub):
+    page = CZECH_PAGE.read_bytes()
+    auto = stub.Classify(pb.ClassifyRequest(data=page), timeout=30)
+    assert auto.content_type == pb.CONTENT_TYPE_HTML
+    explicit = stub.Classify(pb.ClassifyRequest(data=page, content_type=pb.CONTENT_TYPE_HTML), timeout=30)
+    assert [(b.text, b.role, b.path) for b in auto.blocks] == [(b.text, b.role, b.path) for b in explicit.blocks]
+    text = stub.Classify(pb.ClassifyRequest(text="Use <b> for bold.\nSecond line."), timeout=30)
+    assert text.content_type == pb.CONTENT_TYPE_PLAIN_TEXT
+    assert [b.text for b in text.blocks] == ["Use <b> for bold.", "Second line."]
+    assert all(b.path == "" for b in text.blocks)
+
+
+def test_a_page_with_no_visible_text_is_invalid_argument(stub):
+    with pytest.raises(grpc.RpcError) as err:
+        stub.Classify(pb.ClassifyRequest(text="<html><script>x()</script><p> | </p></html>",
+                                         content_type=pb.CONTENT_TYPE_HTML), timeout=30)
+    assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "no visible text" in err.value.details()
+
+
+def test_unknown_expected_language_is_invalid_argument(stub):
+    with pytest.raises(grpc.RpcError) as err:
+        stub.Classify(pb.ClassifyRequest(text="Hello world", expected_languages=["en", "klingon"]), timeout=30)
+    assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "'klingon'" in err.value.details() and "detectable_languages" in err.value.details()

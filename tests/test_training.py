@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from conftest import SEEDS, SHARED, subprocess_env
-from winnow.training.generate import generate
+from winnow.training.generate import LANGUAGES, generate
 
 CORPUS = SHARED / "corpora" / "sentences"
 
@@ -30,11 +30,14 @@ def test_generated_documents_use_training_sentences_only():
     dev = set()
     for path in list(CORPUS.glob("*.dev.txt")) + list((SHARED / "corpora" / "sentences-nc").glob("*.txt")):
         dev.update(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    # The labeling guide quotes some stock phrases as examples ("Your email address will not
+    # be published"); the phrase banks may use what the guide gives, not what only a seed says.
+    guide = (SEEDS.parent / "docs" / "LABELING.md").read_text(encoding="utf-8")
     seed_lines = {line.strip() for p in SEEDS.glob("*.txt") for line in p.read_text(encoding="utf-8").splitlines()
-                  if len(line.strip()) > 40}
+                  if len(line.strip()) > 40 and line.strip().rstrip(".!") not in guide}
     docs = generate(CORPUS, 80, seed=3)
     texts = [b.text for d in docs for b in d.blocks]
-    assert len({d.language for d in docs}) == 4
+    assert {d.language for d in docs} == set(LANGUAGES)
     assert {b.role for d in docs for b in d.blocks} == {
         "ARTICLE_BODY", "NAVIGATION", "RELATED_TEASER", "DONATION_APPEAL", "OTHER_BOILERPLATE"}
     assert not any(s in t for t in texts for s in seed_lines)

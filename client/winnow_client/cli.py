@@ -16,10 +16,10 @@ from typing import Any, NoReturn, TextIO
 
 import grpc
 
-from winnow_client.client import DEFAULT_ADDRESS, WinnowClient
+from winnow_client.client import CONTENT_TYPES, DEFAULT_ADDRESS, WinnowClient, make_request
 from winnow_client.errors import WinnowError
 from winnow_client.formats import FORMATS, response_to_dict
-from winnow_client.inputs import InputError, read_document
+from winnow_client.inputs import InputError, content_type_for, read_document
 from winnow_client.ordering import StreamOrderError, in_input_order
 
 PROG = "winnow"
@@ -92,10 +92,20 @@ def build_parser() -> argparse.ArgumentParser:
     classify = sub.add_parser(
         "classify",
         help="classify documents",
-        description="Classify documents (plain text; '-' reads stdin, *.gz is "
+        description="Classify documents: plain text or HTML pages ('-' reads stdin, *.gz is "
         "decompressed). Results are printed in the order the files are given.",
     )
     _add_address(classify)
+    classify.add_argument(
+        "--content-type", choices=sorted(CONTENT_TYPES), default=None,
+        help="how to read the documents (default: by file name: *.html, *.htm and their .gz "
+        "as html, *.txt as text, anything else, stdin too, auto: the server sniffs for markup)",
+    )
+    classify.add_argument(
+        "--languages", type=_language_list, default=(), metavar="CODES",
+        help="comma-separated language codes the documents are expected to be in, e.g. "
+        "en,cs,es,th: every block gets one of them, or 'und' when its text is in none of them",
+    )
     classify.add_argument(
         "--format", choices=sorted(FORMATS), default="table",
         help="output format (default: table)",
@@ -137,6 +147,13 @@ def _add_timeout(parser: argparse.ArgumentParser, default: float, what: str = ""
     )
 
 
+def _language_list(text: str) -> tuple[str, ...]:
+    codes = tuple(code.strip().lower() for code in text.split(",") if code.strip())
+    if not codes:
+        raise argparse.ArgumentTypeError(f"expected comma-separated language codes such as en,cs: {text!r}")
+    return codes
+
+
 def _positive_seconds(text: str) -> float:
     try:
         value = float(text)
@@ -159,7 +176,8 @@ def cmd_classify(args: argparse.Namespace) -> int:
         if len(documents) == 1:
             path, data = documents[0]
             try:
-                response = client.classify(data, id="0")
+                response = client.classify(data, id="0", content_type=args.content_type or content_type_for(path),
+                                           expected_languages=args.languages)
             except WinnowError as exc:
                 raise _server_error(exc, args, path) from None
             out.document(render(response_to_dict(response, path)))
@@ -177,10 +195,12 @@ def _classify_stream(
     ids = [str(i) for i in range(len(documents))]
     # The deadline bounds the whole stream, so give it the per-document timeout for
     # every document: a big batch must not fail just because it is big.
-    responses = client.classify_many(
-        zip(ids, (data for _, data in documents)),
-        timeout=args.timeout * len(documents),
+    requests = (
+        make_request(data, doc_id, content_type=args.content_type or content_type_for(path),
+                     expected_languages=args.languages)
+        for doc_id, (path, data) in zip(ids, documents)
     )
+    responses = client.classify_many(requests, timeout=args.timeout * len(documents))
     failed = False
     with _progress(len(documents)) as bar:
         out.bar = bar

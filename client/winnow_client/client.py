@@ -23,6 +23,12 @@ DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 
 Content = str | bytes
 
+#: Content types by the names the client and CLI use; "auto" lets the server decide.
+CONTENT_TYPES = {
+    "auto": winnow_pb2.CONTENT_TYPE_AUTO,
+    "text": winnow_pb2.CONTENT_TYPE_PLAIN_TEXT,
+    "html": winnow_pb2.CONTENT_TYPE_HTML,
+}
 
 
 class _Default(enum.Enum):
@@ -84,14 +90,22 @@ class WinnowClient:
         self._channel.close()
 
     def classify(
-        self, content: Content, id: str = "", *, timeout: Timeout = _CLIENT_TIMEOUT
+        self,
+        content: Content,
+        id: str = "",
+        *,
+        content_type: str = "auto",
+        expected_languages: Iterable[str] = (),
+        timeout: Timeout = _CLIENT_TIMEOUT,
     ) -> winnow_pb2.ClassifyResponse:
         """Classify one document.
 
         ``str`` content is sent as ``text`` and ``bytes`` as ``data`` (decoded by the
-        server), so callers holding raw file bytes need not guess the encoding.
+        server: an HTML page in whatever charset it declares), so callers holding raw file
+        bytes need not guess the encoding. ``content_type`` is ``"auto"``, ``"text"`` or
+        ``"html"``; ``expected_languages`` restricts block languages to those codes.
         """
-        request = make_request(content, id)
+        request = make_request(content, id, content_type=content_type, expected_languages=expected_languages)
         try:
             return self._stub.Classify(
                 request, timeout=self._deadline(timeout), wait_for_ready=False
@@ -101,11 +115,17 @@ class WinnowClient:
 
     def classify_many(
         self,
-        requests: Iterable[tuple[str, Content]],
+        requests: Iterable[tuple[str, Content] | winnow_pb2.ClassifyRequest],
         *,
+        content_type: str = "auto",
+        expected_languages: Iterable[str] = (),
         timeout: Timeout = _CLIENT_TIMEOUT,
     ) -> Iterator[winnow_pb2.ClassifyResponse]:
         """Classify ``(id, content)`` pairs over one ClassifyStream.
+
+        ``content_type`` and ``expected_languages`` apply to every pair; pass ready
+        ``ClassifyRequest`` messages (e.g. from :func:`make_request`) instead to set them
+        per document.
 
         One stream for all documents avoids a round trip per document. Responses are
         yielded as they arrive, in any order; match them to requests by ``id``. A
@@ -124,8 +144,13 @@ class WinnowClient:
 
         def request_iterator() -> Iterator[winnow_pb2.ClassifyRequest]:
             try:
-                for doc_id, content in requests:
-                    yield make_request(content, doc_id)
+                for item in requests:
+                    if isinstance(item, winnow_pb2.ClassifyRequest):
+                        yield item
+                    else:
+                        doc_id, content = item
+                        yield make_request(content, doc_id, content_type=content_type,
+                                           expected_languages=expected_languages)
             except Exception as exc:  # re-raised in the caller's thread below
                 failure.append(exc)
                 if call is not None:
@@ -182,14 +207,25 @@ class WinnowClient:
         return self.timeout if timeout is _CLIENT_TIMEOUT else timeout
 
 
-def make_request(content: Content, id: str = "") -> winnow_pb2.ClassifyRequest:
+def make_request(
+    content: Content,
+    id: str = "",
+    *,
+    content_type: str = "auto",
+    expected_languages: Iterable[str] = (),
+) -> winnow_pb2.ClassifyRequest:
     """Build a ClassifyRequest, putting ``str`` in ``text`` and bytes in ``data``.
 
-    Anything else is a programming error and raises ``TypeError`` early, rather than as
-    an obscure protobuf error inside gRPC.
+    Anything else, or an unknown content type, is a programming error and raises
+    ``TypeError`` / ``ValueError`` early, rather than as an obscure protobuf error inside gRPC.
     """
+    if content_type not in CONTENT_TYPES:
+        raise ValueError(f"content_type must be one of {', '.join(CONTENT_TYPES)}, not {content_type!r}")
+    if isinstance(expected_languages, str):
+        raise TypeError("expected_languages must be a collection of codes, e.g. ['en', 'cs'], not a string")
+    common = dict(id=id, content_type=CONTENT_TYPES[content_type], expected_languages=list(expected_languages))
     if isinstance(content, str):
-        return winnow_pb2.ClassifyRequest(id=id, text=content)
+        return winnow_pb2.ClassifyRequest(text=content, **common)
     if isinstance(content, (bytes, bytearray, memoryview)):
-        return winnow_pb2.ClassifyRequest(id=id, data=bytes(content))
+        return winnow_pb2.ClassifyRequest(data=bytes(content), **common)
     raise TypeError(f"document content must be str or bytes, not {type(content).__name__}")

@@ -29,8 +29,10 @@ def response_to_dict(resp: winnow_pb2.ClassifyResponse, document: str) -> dict[s
     decimals so the JSON does not show float32 noise such as ``0.9700000286102295``.
     Only the documented keys are emitted, in a fixed order, so consumers can rely on them.
     """
+    html = resp.content_type == winnow_pb2.CONTENT_TYPE_HTML
     return {
         "document": document,
+        "content_type": "html" if html else "text",
         "language": resp.language,
         "blocks": [
             {
@@ -42,6 +44,7 @@ def response_to_dict(resp: winnow_pb2.ClassifyResponse, document: str) -> dict[s
                 "role_confidence": _round(block.role_confidence),
                 "language": block.language,
                 "language_confidence": _round(block.language_confidence),
+                **({"path": block.path} if html else {}),
             }
             for block in resp.blocks
         ],

@@ -1,8 +1,8 @@
 """Reading documents from files, gzip files and stdin.
 
 Documents are returned as raw bytes and sent as ``ClassifyRequest.data``: the server
-owns decoding (UTF-8, BOM dropped) and reports undecodable input itself, so the client
-never guesses an encoding.
+owns decoding (UTF-8 text, or HTML in the charset the page declares) and reports
+undecodable input itself, so the client never guesses an encoding.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import zlib
 
 #: The path that means "read standard input".
 STDIN = "-"
+#: File name endings (before any ``.gz``) that say how to read a document.
+CONTENT_TYPE_BY_SUFFIX = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text"}
 
 
 class InputError(Exception):
@@ -54,3 +56,12 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return str(exc) or type(exc).__name__
+
+
+def content_type_for(path: str) -> str:
+    """``html`` for ``*.html``/``*.htm`` (also gzipped), ``text`` for ``*.txt``, else ``auto``."""
+    name = path.lower().removesuffix(".gz")
+    for suffix, content_type in CONTENT_TYPE_BY_SUFFIX.items():
+        if name.endswith(suffix):
+            return content_type
+    return "auto"

@@ -7,6 +7,10 @@ lets every stage see what the earlier ones found.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from winnow.engine.html_text import HtmlBlock
 
 #: The roles of the labeling guide, in the guide's order; index 0 is the article.
 ROLES: tuple[str, ...] = (
@@ -51,6 +55,8 @@ class Block:
     text: str
     start: int
     end: int
+    #: For a block of an HTML page: its element and markup (`html_text.HtmlBlock`).
+    html: HtmlBlock | None = None
     #: How many letters the text has: what a block weighs in its document's language.
     letter_count: int = 0
     language: str = UNDETERMINED
@@ -61,18 +67,25 @@ class Block:
     #: Probability of every role, most probable first.
     role_scores: list[tuple[str, float]] = field(default_factory=list)
 
+    @property
+    def path(self) -> str:
+        """A CSS selector of the block's element on an HTML page; empty for plain text."""
+        return self.html.path if self.html is not None else ""
+
 
 @dataclass
 class Classification:
     """The engine's answer for one document."""
 
-    #: The text the offsets refer to.
+    #: The text the offsets refer to: the document itself, or a page's extracted text.
     text: str
     blocks: list[Block]
     language: str
     language_confidence: float
     #: The names and versions of the models used, e.g. {"language": "lid.176.ftz@8f3472cfe873"}.
     model_versions: dict[str, str]
+    #: How the content was read: `PLAIN_TEXT` or `HTML` (`inputs.py`).
+    content_type: str = "PLAIN_TEXT"
 
     @property
     def article_text(self) -> str:

@@ -23,6 +23,9 @@ NEIGHBOUR_WORDS = 6
 NEIGHBOUR_WORDS_REACH = 2
 #: How many blocks on each side lend their shape.
 NEIGHBOUR_SHAPE_REACH = 3
+#: A block of at most this many words is also one token, the whole phrase, repeated this often.
+PHRASE_WORDS = 4
+PHRASE_REPEAT = 3
 #: Letters kept of a word as its stem.
 STEM = 5
 #: The shorter of two echoing blocks is at least this share of the longer.
@@ -30,7 +33,18 @@ ECHO_SHARE = 0.5
 #: A block at least this long (characters) counts as a paragraph of prose.
 LONG_BLOCK = 150
 
+#: Markup tokens kept per block (its element's and its ancestors', nearest first).
+MARKUP_TOKENS = 40
+#: Words of a block's image alt text kept ("... thumbnail" marks a teaser).
+ALT_WORDS = 4
+#: The article container holds at least this share of a page's prose (`main_container`).
+MAIN_SHARE = 0.6
+
 LENGTH_BUCKETS = (5, 10, 20, 40, 80, 160, 320, 640)
+LINK_DENSITY_BUCKETS = (0.0, 0.1, 0.3, 0.6, 0.9)
+SIBLING_BUCKETS = (1, 2, 3, 5, 10, 20)
+RUN_BUCKETS = (1, 2, 3, 5, 10)
+CONFIDENCE_BUCKETS = (0.5, 0.8, 0.95, 0.99)
 WORD_BUCKETS = (1, 2, 3, 5, 8, 15, 30)
 COUNT_BUCKETS = (0, 1, 2, 3, 5, 8)
 
@@ -144,11 +158,97 @@ def own_words(ws: Sequence[str]) -> list[str]:
     head = list(ws[:OWN_WORDS])
     stems = [f"s:{w[:STEM]}" for w in head if len(w) > STEM]
     pairs = [f"b:{a}_{b}" for a, b in zip(head, head[1:])]
+    if 0 < len(ws) <= PHRASE_WORDS:
+        # A short block is a stock phrase whose identity is its role: "Related Topics" is
+        # navigation although "related" alone says teaser. The whole phrase, repeated, weighs
+        # as much as its words do.
+        pairs += [f"w:{'_'.join(ws)}"] * PHRASE_REPEAT
     return head + stems + pairs
+
+
+def _link_density(block: Block) -> str:
+    html = block.html
+    share = html.link_chars / max(1, len(block.text)) if html is not None else 0.0
+    return f"ld={_bucket(share, LINK_DENSITY_BUCKETS)}"
+
+
+def _parent(path: str) -> str:
+    return path.rpartition(" > ")[0]
+
+
+_NTH = re.compile(r":nth-of-type\(\d+\)")
+
+
+def _signature(path: str) -> str:
+    """A path without its positions: the rows of a teaser table or the items of two menus
+    share it, though no two of them share a parent."""
+    return _NTH.sub("", path)
+
+
+def main_container(blocks: Sequence[Block]) -> str:
+    """The path of the page's article container: the deepest element holding at least
+    `MAIN_SHARE` of the page's prose (long blocks that are not mostly links).
+
+    This is readability's insight: the article is one subtree, and teasers and sidebars
+    sit outside it even when their text reads like prose.
+    """
+    weight: dict[str, int] = {}
+    total = 0
+    for block in blocks:
+        html = block.html
+        if html is None or len(block.text) < LONG_BLOCK or html.link_chars > 0.3 * len(block.text):
+            continue
+        total += len(block.text)
+        steps = block.path.split(" > ")
+        for depth in range(1, len(steps)):
+            prefix = " > ".join(steps[:depth])
+            weight[prefix] = weight.get(prefix, 0) + len(block.text)
+    held = [p for p, w in weight.items() if w >= MAIN_SHARE * total]
+    return max(held, key=len) if held else ""
+
+
+def markup_features(blocks: Sequence[Block]) -> list[list[str]]:
+    """What each block's markup says: its element, ancestors, links, images, list and run.
+
+    A teaser list or a menu is a run of like elements full of links; the run's length
+    (blocks in a row whose paths differ only in positions) and whether a block shares its
+    parent with its neighbours say so even where class names say nothing (`css-1q2w3e`). Plain-text blocks have no markup: `fmt=text`.
+    """
+    if not blocks or blocks[0].html is None:
+        return [["fmt=text"] for _ in blocks]
+    parents = [_parent(b.path) for b in blocks]
+    signatures = [_signature(b.path) for b in blocks]
+    run_before = [0] * len(blocks)
+    for i in range(1, len(blocks)):
+        run_before[i] = run_before[i - 1] + 1 if signatures[i] == signatures[i - 1] else 0
+    run_after = [0] * len(blocks)
+    for i in range(len(blocks) - 2, -1, -1):
+        run_after[i] = run_after[i + 1] + 1 if signatures[i] == signatures[i + 1] else 0
+    densities = [_link_density(b) for b in blocks]
+    main = main_container(blocks)
+    main_prefix = main + " > "
+    out = []
+    for i, block in enumerate(blocks):
+        html = block.html
+        inside = "main=none" if not main else "main=in" if block.path.startswith(main_prefix) else "main=out"
+        feats = ["fmt=html", inside, densities[i], f"tag={html.tag}", f"sibs={_bucket(html.siblings, SIBLING_BUCKETS)}",
+                 f"run={_bucket(run_before[i] + run_after[i] + 1, RUN_BUCKETS)}"]
+        feats.extend(html.context[:MARKUP_TOKENS])
+        if html.images:
+            feats.append("img")
+            feats.extend(f"alt:{w[:STEM]}" for w in words(html.alt_text)[:ALT_WORDS])
+        for side, j in (("p1", i - 1), ("n1", i + 1)):
+            if 0 <= j < len(blocks):
+                feats.append(f"{side}:{densities[j]}")
+                if parents[j] == parents[i]:
+                    feats.append(f"{side}:same_parent")
+        out.append(feats)
+    return out
 
 
 def document_features(blocks: Sequence[Block], doc_language: str) -> list[list[str]]:
     """The stage-one feature tokens of every block of one document."""
+    markup = markup_features(blocks)
     shapes = [shape(b, doc_language) for b in blocks]
     heads = [words(b.text) for b in blocks]
     mass_before = [0]
@@ -156,32 +256,40 @@ def document_features(blocks: Sequence[Block], doc_language: str) -> list[list[s
     for b in blocks:
         mass_before.append(mass_before[-1] + len(b.text))
         long_before.append(long_before[-1] + (len(b.text) >= LONG_BLOCK))
+    # What a block lends its neighbours: part of its shape and (to the nearer ones) the
+    # stems of its first words, not inflections: "read more" and "read the full story" matter.
+    lent_shape = [[s for s in sh if s.startswith(("len=", "end=", "lang=", "words="))] for sh in shapes]
+    lent_stems = [[w[:STEM] for w in ws[:NEIGHBOUR_WORDS]] for ws in heads]
     out = []
     for i, block in enumerate(blocks):
-        feats = own_words(heads[i]) + shapes[i] + _position(i, blocks, mass_before, long_before)
+        feats = own_words(heads[i]) + shapes[i] + _position(i, blocks, mass_before, long_before) + markup[i]
         for d in range(1, NEIGHBOUR_SHAPE_REACH + 1):
             for side, j in (("p", i - d), ("n", i + d)):
                 tag = f"{side}{d}"
                 if not 0 <= j < len(blocks):
                     feats.append(f"{tag}:none")
                     continue
-                feats.extend(f"{tag}:{s}" for s in shapes[j] if s.startswith(("len=", "end=", "lang=", "words=")))
+                feats.extend([f"{tag}:{s}" for s in lent_shape[j]])
                 if d <= NEIGHBOUR_WORDS_REACH:
-                    # Stems, not words: "read more" and "read the full story" matter, not inflections.
-                    feats.extend(f"{tag}:{w[:STEM]}" for w in heads[j][:NEIGHBOUR_WORDS])
+                    feats.extend([f"{tag}:{w}" for w in lent_stems[j]])
                 if d == 1 and _echoes(block, blocks[j]):
                     feats.append(f"{tag}:echo")
         out.append(feats)
     return out
 
 
-def context_features(stage_one: Sequence[str], index: int, reach: int = 3) -> list[str]:
+def context_features(stage_one: Sequence[str], index: int, reach: int = 3,
+                     confidence: float | None = None) -> list[str]:
     """Stage-two tokens: the roles stage one gave the block and its neighbours.
 
     A teaser list and a donation box are runs of blocks; seeing the neighbours' roles
-    lets stage two pull a lone prose excerpt into the run it sits in.
+    lets stage two pull a lone prose excerpt into the run it sits in. How sure stage one
+    was of the block itself tells stage two when not to (a disclaimer between two teaser
+    headings is still a disclaimer).
     """
     feats = [f"r0={stage_one[index]}"]
+    if confidence is not None:
+        feats.append(f"r0c={stage_one[index]}:{_bucket(confidence, CONFIDENCE_BUCKETS)}")
     for d in range(1, reach + 1):
         for side, j in (("p", index - d), ("n", index + d)):
             role = stage_one[j] if 0 <= j < len(stage_one) else "none"

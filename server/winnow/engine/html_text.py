@@ -35,6 +35,8 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from winnow.engine.markup import element_tokens
+
 #: Elements whose start and end end the current block.
 BLOCK_TAGS = frozenset({
     "html", "body",
@@ -109,13 +111,27 @@ CHARSET_LABELS = {
 
 @dataclass(frozen=True)
 class HtmlBlock:
-    """One block of a page: its visible text and where in the page it starts."""
+    """One block of a page: its visible text, where it is, and what surrounds it."""
 
     #: The block's visible text, white space collapsed to single spaces, stripped.
     text: str
-    #: The path of the element the block belongs to (its nearest block-level ancestor),
-    #: tag names with their first class token: `html>body>div.main>article>p`.
+    #: A CSS selector for the element the block belongs to (its nearest block-level
+    #: ancestor), one step per level from the root (`tag`, or `tag:nth-of-type(k)` where the
+    #: parent has several of that tag), so that `document.querySelector(path)` finds it:
+    #: `html > body > div:nth-of-type(2) > p`.
     path: str
+    #: Structural tokens of the element and its ancestors (`markup.py`): tags, ARIA roles,
+    #: class and id words. Sorted, for stable features.
+    context: tuple[str, ...] = ()
+    #: Characters of the text that sit inside links.
+    link_chars: int = 0
+    #: Images inside the block and the words of their `alt` text: not block text (a reader
+    #: does not see it), but a teaser's thumbnail says what it is.
+    images: int = 0
+    alt_text: str = ""
+    #: The block-level element's tag and how many element siblings of that tag it has.
+    tag: str = ""
+    siblings: int = 0
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -169,9 +185,14 @@ def _is_hidden(attributes: dict[str, str | None]) -> bool:
     return bool(style) and HIDDEN_STYLE.search(style) is not None
 
 
-def _label(tag: str, attributes: dict[str, str | None]) -> str:
-    classes = (attributes.get("class") or "").split()
-    return f"{tag}.{classes[0]}" if classes else tag
+@dataclass(frozen=True)
+class _Frame:
+    """An open element on the way from the root to the current node."""
+
+    step: str  # its CSS selector step
+    tokens: tuple[str, ...]  # its structural tokens
+    tag: str
+    siblings: int  # element siblings with its tag
 
 
 class _BlockMaker:
@@ -180,19 +201,29 @@ class _BlockMaker:
     def __init__(self) -> None:
         self.blocks: list[HtmlBlock] = []
         self._parts: list[str] = []
-        self._path = ""
+        self._frames: list[_Frame] = []
+        self._link_chars = 0
+        self._images = 0
+        self._alts: list[str] = []
         self._brs = 0
 
-    def text(self, text: str, path: list[str], path_end: int) -> None:
-        """A text node; `path[:path_end]` leads to the block-level element it is in."""
+    def text(self, text: str, frames: list[_Frame], path_end: int, in_link: bool) -> None:
+        """A text node; `frames[:path_end]` lead to the block-level element it is in."""
         if not text or text.isspace():
             if self._parts:
                 self._parts.append(" ")
             return
         self._brs = 0
         if not self._parts:
-            self._path = ">".join(path[:path_end])
+            self._frames = frames[:path_end]
         self._parts.append(text)
+        if in_link:
+            self._link_chars += len(text.strip())
+
+    def image(self, alt: str) -> None:
+        self._images += 1
+        if alt:
+            self._alts.append(alt)
 
     def br(self) -> None:
         self._brs += 1
@@ -203,31 +234,64 @@ class _BlockMaker:
 
     def flush(self) -> None:
         self._brs = 0
-        if not self._parts:
+        parts, self._parts = self._parts, []
+        link_chars, self._link_chars = self._link_chars, 0
+        images, self._images = self._images, 0
+        alts, self._alts = self._alts, []
+        if not parts:
             return
-        text = " ".join("".join(self._parts).split())
-        self._parts = []
-        if WORD_CHAR.search(text):
-            self.blocks.append(HtmlBlock(text, self._path))
+        text = " ".join("".join(parts).split())
+        if not WORD_CHAR.search(text):
+            return
+        frames = self._frames
+        context = sorted({token for frame in frames for token in frame.tokens})
+        own = frames[-1] if frames else None
+        self.blocks.append(HtmlBlock(
+            text=text,
+            path=" > ".join(frame.step for frame in frames),
+            context=tuple(context),
+            link_chars=min(link_chars, len(text)),
+            images=images,
+            alt_text=" ".join(" ".join(alts).split()),
+            tag=own.tag if own else "",
+            siblings=own.siblings if own else 0,
+        ))
+
+
+def _children(node: LexborNode, depth: int) -> list[tuple[LexborNode, str, int, int, int]]:
+    """Stack entries for the node's children: each with its tag, depth, `nth-of-type`
+    index and its tag's sibling count (0 for text and comments)."""
+    counts: dict[str, int] = {}
+    entries = []
+    for child in node.iter(include_text=True):
+        tag = child.tag or ""
+        if tag and tag[0] != "-":
+            nth = counts[tag] = counts.get(tag, 0) + 1
+        else:
+            nth = 0
+        entries.append((child, tag, depth, nth))
+    return [(child, tag, d, nth, counts[tag] if nth else 0) for child, tag, d, nth in reversed(entries)]
 
 
 def _walk(root: LexborNode, maker: _BlockMaker) -> None:
     """Depth-first, in page order, without recursion (pages nest deeper than Python's stack)."""
     reparsed: list[LexborHTMLParser] = []
-    block_path: list[str] = []  # labels of the open elements, for HtmlBlock.path
+    frames: list[_Frame] = []  # the open elements, for HtmlBlock.path and .context
     block_depth: list[int] = [0]  # depth of each open block-level element (the root's first)
-    stack: list[tuple[LexborNode | None, int]] = [(root, 0)]
+    links: list[int] = []  # depths of the open `<a>` elements
+    stack: list[tuple[LexborNode | None, str, int, int, int]] = [(root, root.tag or "", 0, 1, 1)]
     while stack:
-        node, depth = stack.pop()
+        node, tag, depth, nth, siblings = stack.pop()
         if node is None:  # end of an element
-            del block_path[depth:]
+            del frames[depth:]
+            while links and links[-1] >= depth:
+                links.pop()
             if block_depth[-1] == depth and len(block_depth) > 1:
                 block_depth.pop()
                 maker.flush()
             continue
-        tag = node.tag
         if tag == TEXT_NODE:
-            maker.text(node.text_content or "", block_path, block_depth[-1] + 1)
+            maker.text(node.text_content or "", frames, block_depth[-1] + 1, bool(links))
             continue
         if not tag or tag[0] == "-" or tag in SKIPPED_TAGS:
             continue
@@ -239,20 +303,25 @@ def _walk(root: LexborNode, maker: _BlockMaker) -> None:
             if tag in BLOCK_TAGS:
                 maker.flush()  # a hidden block still parts the text around it, as in the gold
             continue
-        del block_path[depth:]
-        block_path.append(_label(tag, attributes))
+        if tag == "img":
+            maker.image(attributes.get("alt") or "")
+            continue
+        del frames[depth:]
+        step = tag if siblings <= 1 else f"{tag}:nth-of-type({nth})"
+        frames.append(_Frame(step, element_tokens(tag, attributes), tag, siblings))
+        if tag == "a":
+            links.append(depth)
         if tag in BLOCK_TAGS and depth:
             maker.flush()
             block_depth.append(depth)
-        stack.append((None, depth))
+        stack.append((None, "", depth, 0, 0))
         if tag in REPARSED_TAGS:
             # Its markup arrives as one text node: parse it; the walk keeps the parser alive.
             reparsed.append(LexborHTMLParser(node.text(deep=True), scripting=True))
             node = reparsed[-1].body
             if node is None:
                 continue
-        children = list(node.iter(include_text=True))
-        stack.extend((child, depth + 1) for child in reversed(children))
+        stack.extend(_children(node, depth + 1))
 
 
 def _close_unterminated_rcdata(html: str) -> str:

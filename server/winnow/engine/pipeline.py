@@ -1,20 +1,22 @@
 """The engine's pipeline, read top to bottom in the order the data flows:
 
-segment → detect each block's language → the document's language → lean undecided
-blocks to it → roles in context → the article's language.
+segment (plain text, or an HTML page's block-level elements) → detect each block's
+language → the document's language → lean undecided blocks to it → roles in context
+(with the page's markup, for HTML) → the article's language.
 """
 from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 
 from winnow.engine.blocks import ARTICLE_BODY, Classification
-from winnow.engine.inputs import DEFAULT_MAX_BLOCKS, DocumentRejected
+from winnow.engine.html_text import decode_html
+from winnow.engine.inputs import DEFAULT_MAX_BLOCKS, HTML, PLAIN_TEXT, Document, DocumentRejected
 from winnow.engine.language import LanguageDetector, annotate_languages, main_language
 from winnow.engine.roles import RoleClassifier
-from winnow.engine.segment import segment_text
+from winnow.engine.segment import segment_html, segment_text
 
 
 class Engine:
@@ -27,28 +29,62 @@ class Engine:
         self.max_blocks = max_blocks
         self.model_versions = {"language": self.languages.version, "role": self.roles.version}
 
-    def classify(self, text: str, timings: Counter[str] | None = None) -> Classification:
-        """Blocks, roles and languages of one plain-text document.
+    def check_languages(self, codes: Collection[str]) -> frozenset[str] | None:
+        """The expected languages a caller asked for, or None for any; refuses unknown codes."""
+        unknown = sorted(set(codes) - set(self.languages.languages))
+        if unknown:
+            raise DocumentRejected(
+                DocumentRejected.INVALID,
+                f"unknown language code(s) {', '.join(map(repr, unknown))} in expected_languages: use ISO 639-1 "
+                "codes the service detects (Describe lists them as detectable_languages)",
+            )
+        return frozenset(codes) or None
 
-        `timings`, when given, accumulates the seconds spent per stage (for benchmarks).
+    def classify(self, text: str, timings: Counter[str] | None = None,
+                 expected_languages: Collection[str] | None = None) -> Classification:
+        """Blocks, roles and languages of one plain-text document."""
+        return self.classify_document(Document(text, PLAIN_TEXT), timings, expected_languages)
+
+    def classify_html(self, html: str | bytes, timings: Counter[str] | None = None,
+                      expected_languages: Collection[str] | None = None) -> Classification:
+        """Blocks, roles and languages of one HTML page (bytes in any charset it declares)."""
+        page = decode_html(html) if isinstance(html, bytes) else html
+        return self.classify_document(Document(page, HTML), timings, expected_languages)
+
+    def classify_document(self, document: Document, timings: Counter[str] | None = None,
+                          expected_languages: Collection[str] | None = None) -> Classification:
+        """The whole pipeline for a document `inputs.read_document` prepared.
+
+        `expected_languages`, when given, restricts block languages to those (see
+        `language.LanguageDetector.detect`). `timings`, when given, accumulates the seconds
+        spent per stage (for benchmarks).
         """
         clock = _StageClock(timings)
         with clock("segment"):
-            blocks = segment_text(text)
+            if document.content_type == HTML:
+                text, blocks = segment_html(document.content)
+            else:
+                text, blocks = document.content, segment_text(document.content)
+        if not blocks:
+            raise DocumentRejected(DocumentRejected.EMPTY,
+                                   "the document has no visible text (no block with a letter or digit): send some text")
         if len(blocks) > self.max_blocks:  # refuse before the costly stages, not after
             raise DocumentRejected(
                 DocumentRejected.TOO_LARGE,
                 f"the document has {len(blocks)} blocks, over the limit of {self.max_blocks}: split it into smaller documents",
             )
         with clock("language"):
-            doc_language = annotate_languages(blocks, self.languages)
+            if expected_languages:
+                doc_language = annotate_languages(blocks, self.languages, expected=expected_languages)
+            else:
+                doc_language = annotate_languages(blocks, self.languages)
         with clock("role"):
             for block, scores in zip(blocks, self.roles.classify(blocks, doc_language)):
                 block.role, block.role_confidence = scores[0]
                 block.role_scores = scores
         article = [b for b in blocks if b.role == ARTICLE_BODY] or blocks
         language, confidence = main_language(article)
-        return Classification(text, blocks, language, confidence, dict(self.model_versions))
+        return Classification(text, blocks, language, confidence, dict(self.model_versions), document.content_type)
 
 
 class _StageClock:

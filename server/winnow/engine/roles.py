@@ -39,7 +39,8 @@ def predict(model: fasttext.FastText._FastText, lines: Sequence[Sequence[str]]) 
 def stage_two_features(stage_one_lines: Sequence[Sequence[str]], stage_one: Sequence[RoleScores]) -> list[list[str]]:
     """Stage-one tokens plus the roles stage one chose around each block."""
     chosen = [scores[0][0] for scores in stage_one]
-    return [list(line) + context_features(chosen, i) for i, line in enumerate(stage_one_lines)]
+    return [list(line) + context_features(chosen, i, confidence=scores[0][1])
+            for i, (line, scores) in enumerate(zip(stage_one_lines, stage_one))]
 
 
 class RoleClassifier:

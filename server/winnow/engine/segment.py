@@ -1,4 +1,4 @@
-"""Plain-text segmentation, as the labeling guide defines it.
+"""Segmentation into blocks, as the labeling guide defines it: plain text and HTML.
 
 One block per non-empty line, except that hard-wrapped text (a run of lines of similar
 width, as an e-mail or a terminal dump wraps a paragraph) is joined back into one
@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from winnow.engine.blocks import Block
+from winnow.engine.html_text import html_to_blocks
 
 #: A wrapped run has at least this many lines ...
 WRAP_MIN_LINES = 3
@@ -91,3 +92,18 @@ def segment_text(text: str) -> list[Block]:
         joined = _BREAK.sub(" ", text[start:end])
         blocks.append(Block(index=len(blocks), text=joined, start=start, end=end))
     return blocks
+
+
+def segment_html(html: str) -> tuple[str, list[Block]]:
+    """A page's extracted text (one block a line) and its blocks, with offsets into it.
+
+    The blocks are `html_text.html_to_blocks`'s: the visible text of each block-level
+    element (LABELING.md, "What a block is"), each keeping its element and markup.
+    """
+    blocks = []
+    start = 0
+    for index, html_block in enumerate(html_to_blocks(html)):
+        end = start + len(html_block.text)
+        blocks.append(Block(index=index, text=html_block.text, start=start, end=end, html=html_block))
+        start = end + 1  # the "\n" between blocks
+    return "\n".join(b.text for b in blocks), blocks

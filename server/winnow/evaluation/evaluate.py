@@ -1,11 +1,12 @@
 """`winnow-evaluate`: classifies labelled documents and prints how right the engine is.
 
 Sets: the five seeds (`seeds/`, plain text, block gold), the dev pages of
-`../shared/pages/` (HTML read as text lines; L3S-GN1 with block roles, trafilatura with
-must-include/must-exclude snippets), and held-out generated documents (a seed the
-training never used). Per set it prints per-role token precision/recall/F1, the 5-role
-macro-F1, per-language block accuracy and, where there is gold for it, the snippet F1 and
-the share of related-content tokens leaked into the body. The figures are those of
+`../shared/pages/` (HTML; L3S-GN1 with block roles, trafilatura with must-include/
+must-exclude snippets), and held-out generated documents (a seed the training never
+used), as plain text and as HTML pages, also per language. Per set it prints per-role
+token precision/recall/F1, the 5-role macro-F1, per-language block accuracy and, where
+there is gold for it, the snippet F1 and the share of related-content tokens leaked into
+the body. The figures are those of
 `../shared/tools/score.py` on the same predictions (`--predictions DIR` writes them).
 """
 from __future__ import annotations
@@ -21,6 +22,8 @@ from tqdm import tqdm
 
 from winnow.engine import Engine
 from winnow.engine.blocks import ROLES, Classification
+from winnow.engine.html_text import decode_html
+from winnow.engine.inputs import HTML, PLAIN_TEXT, Document, DocumentRejected
 from winnow.evaluation.scoring import score
 from winnow.service.convert import classification_to_response
 from winnow_client.formats import response_to_dict
@@ -32,9 +35,11 @@ PAGES = SHARED / "pages"
 CORPUS = SHARED / "corpora" / "sentences"
 #: The generated evaluation documents use a seed the training never uses.
 GENERATED_SEED = 7
-SETS = ("seeds", "generated", "l3s-gn1", "trafilatura")
+SETS = ("seeds", "generated", "generated-html", "l3s-gn1", "trafilatura")
+#: Sets whose figures are also given per document language.
+PER_LANGUAGE_SETS = ("generated", "generated-html")
 
-Labelled = tuple[str, str, dict]  # (document name, text to classify, gold)
+Labelled = tuple[str, Document, dict]  # (document name, what to classify, gold)
 
 
 def classification_to_dict(name: str, result: Classification) -> dict:
@@ -49,35 +54,42 @@ def classification_to_dict(name: str, result: Classification) -> dict:
 def seed_documents(folder: Path = SEEDS) -> Iterator[Labelled]:
     for path in sorted(folder.glob("*.txt")):
         gold = json.loads((folder / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
-        yield path.name, path.read_text(encoding="utf-8"), gold
+        yield path.name, Document(path.read_text(encoding="utf-8"), PLAIN_TEXT), gold
 
 
-def generated_documents(count: int, seed: int = GENERATED_SEED, corpus: Path = CORPUS) -> Iterator[Labelled]:
+def generated_documents(count: int, html: bool, seed: int = GENERATED_SEED, corpus: Path = CORPUS) -> Iterator[Labelled]:
+    """Held-out generated documents, as seed-style text or as HTML pages."""
     import random
 
     from winnow.training.generate import generate
+    from winnow.training.html_render import render_html
 
     rng = random.Random(seed)
     for doc in generate(corpus, count, seed):
-        gold = doc.gold()
-        yield gold["document"], doc.text(rng), gold
+        if html:
+            page = render_html(doc, rng)
+            blocks = [{"text": b.text, "role": b.role, "lang": b.lang} for b in page.blocks]
+            gold = {"document": f"{doc.name}.html", "lang": doc.language, "blocks": blocks}
+            yield gold["document"], Document(page.html, HTML), gold
+        else:
+            gold = {**doc.gold(), "lang": doc.language}
+            yield gold["document"], Document(doc.text(rng), PLAIN_TEXT), gold
 
 
 def page_documents(dataset: str, limit: int | None, pages: Path = PAGES) -> Iterator[Labelled]:
-    from winnow.engine.html_text import decode_html, html_to_text
-
     folder = pages / dataset
     with open(folder / "gold.jsonl", encoding="utf-8") as fh:
         golds = [json.loads(line) for line in fh if line.strip()]
     for gold in golds[:limit]:
         html = decode_html(gzip.decompress((folder / gold["document"]).read_bytes()))
-        yield gold["document"], html_to_text(html), gold
+        yield gold["document"], Document(html, HTML), gold
 
 
 def load_set(name: str, limit: int | None) -> list[Labelled]:
     loaders: dict[str, Callable[[], Iterator[Labelled]]] = {
         "seeds": seed_documents,
-        "generated": lambda: generated_documents(limit or 200),
+        "generated": lambda: generated_documents(limit or 200, html=False),
+        "generated-html": lambda: generated_documents(limit or 200, html=True),
         "l3s-gn1": lambda: page_documents("l3s-gn1", limit),
         "trafilatura": lambda: page_documents("trafilatura", limit),
     }
@@ -87,14 +99,23 @@ def load_set(name: str, limit: int | None) -> list[Labelled]:
 def evaluate(engine: Engine, docs: list[Labelled], desc: str) -> tuple[dict, list[dict]]:
     """Figures and predictions for labelled documents; empty documents predict no blocks."""
     predictions = []
-    for name, text, _ in tqdm(docs, desc=desc, unit="doc", disable=None, leave=False):
-        if text.strip():
-            predictions.append(classification_to_dict(name, engine.classify(text)))
-        else:
+    for name, document, _ in tqdm(docs, desc=desc, unit="doc", disable=None, leave=False):
+        try:
+            predictions.append(classification_to_dict(name, engine.classify_document(document)))
+        except DocumentRejected:  # a page with no visible text: nothing predicted
             predictions.append({"document": name, "language": "und", "blocks": []})
     figures = score([gold for _, _, gold in docs], predictions)
     figures.update(document_language_accuracy(docs, predictions))
     return figures, predictions
+
+
+def per_language(docs: list[Labelled], predictions: list[dict]) -> dict[str, dict]:
+    """The set's figures for the documents of each language (their gold's `lang`)."""
+    out = {}
+    for lang in sorted({gold["lang"] for _, _, gold in docs}):
+        pairs = [(gold, pred) for (_, _, gold), pred in zip(docs, predictions) if gold["lang"] == lang]
+        out[lang] = score([g for g, _ in pairs], [p for _, p in pairs])
+    return out
 
 
 def document_language_accuracy(docs: list[Labelled], predictions: list[dict]) -> dict:
@@ -153,8 +174,11 @@ def main(argv: list[str] | None = None) -> int:
     engine = Engine()
     report = {}
     for name in args.sets:
-        figures, predictions = evaluate(engine, load_set(name, args.limit), name)
+        docs = load_set(name, args.limit)
+        figures, predictions = evaluate(engine, docs, name)
         report[name] = figures
+        if name in PER_LANGUAGE_SETS:
+            report[name]["per_language"] = per_language(docs, predictions)
         if args.predictions:
             args.predictions.mkdir(parents=True, exist_ok=True)
             with open(args.predictions / f"{name}.jsonl", "w", encoding="utf-8") as fh:
@@ -162,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
                     fh.write(json.dumps(p, ensure_ascii=False) + "\n")
         if not args.json:
             print(format_report(name, figures), flush=True)
+            for lang, sub in figures.get("per_language", {}).items():
+                print(format_report(f"{name} [{lang}]", sub), flush=True)
     if args.json:
         print(json.dumps(report, indent=1, ensure_ascii=False))
     return 0

@@ -1,7 +1,8 @@
 """`winnow-benchmark`: how fast the engine classifies, in-process, and where the time goes.
 
 Prints documents and megabytes per second and each stage's share of the time, over the
-seeds (and, when `../shared` is there, the L3S-GN1 dev pages read as text). A benchmark,
+seeds (and, when `../shared` is there, the L3S-GN1 and trafilatura dev pages as HTML,
+parsing included). A benchmark,
 not a test: it prints figures and asserts nothing, since timings depend on the machine.
 For the service's throughput over gRPC, use `winnow-loadtest` against a running server.
 """
@@ -14,19 +15,20 @@ import time
 from collections import Counter
 
 from winnow.engine import Engine
+from winnow.engine.inputs import Document, DocumentRejected
 from winnow.evaluation.evaluate import SHARED, load_set
 
 
-def measure(engine: Engine, texts: list[str], rounds: int) -> dict:
+def measure(engine: Engine, documents: list[Document], rounds: int) -> dict:
     timings: Counter[str] = Counter()
     blocks = 0
     start = time.perf_counter()
     for _ in range(rounds):
-        for text in texts:
-            blocks += len(engine.classify(text, timings).blocks)
+        for document in documents:
+            blocks += len(engine.classify_document(document, timings).blocks)
     elapsed = time.perf_counter() - start
-    docs = rounds * len(texts)
-    chars = rounds * sum(len(t.encode("utf-8")) for t in texts)
+    docs = rounds * len(documents)
+    chars = rounds * sum(len(d.content.encode("utf-8")) for d in documents)
     return {
         "documents": docs,
         "seconds": round(elapsed, 3),
@@ -38,17 +40,27 @@ def measure(engine: Engine, texts: list[str], rounds: int) -> dict:
     }
 
 
+def _classifiable(engine: Engine, document: Document) -> bool:
+    try:
+        engine.classify_document(document)
+    except DocumentRejected:
+        return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=20, help="passes over the seeds (default %(default)s)")
-    parser.add_argument("--pages", type=int, default=200, help="L3S-GN1 pages to time, 0 for none (default %(default)s)")
+    parser.add_argument("--pages", type=int, default=200,
+                        help="pages of each page set to time, 0 for none (default %(default)s)")
     args = parser.parse_args(argv)
     engine = Engine()
-    sets = {"seeds": ([text for _, text, _ in load_set("seeds", None)], args.rounds)}
+    sets = {"seeds": ([doc for _, doc, _ in load_set("seeds", None)], args.rounds)}
     if args.pages and SHARED.is_dir():
-        sets["l3s-gn1 as text"] = ([text for _, text, _ in load_set("l3s-gn1", args.pages) if text.strip()], 1)
+        for name in ("l3s-gn1", "trafilatura"):
+            sets[f"{name} (HTML)"] = ([doc for _, doc, _ in load_set(name, args.pages) if _classifiable(engine, doc)], 1)
     engine.classify("Warm-up.")
-    report = {name: measure(engine, texts, rounds) for name, (texts, rounds) in sets.items()}
+    report = {name: measure(engine, documents, rounds) for name, (documents, rounds) in sets.items()}
     print(json.dumps(report, indent=1))
     return 0
 

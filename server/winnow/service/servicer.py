@@ -13,15 +13,16 @@ import grpc
 from winnow import __version__
 from winnow.engine import Engine
 from winnow.engine.blocks import ROLE_DESCRIPTIONS, SUPPORTED_LANGUAGES
-from winnow.engine.inputs import DocumentRejected, decode_document
+from winnow.engine.inputs import DocumentRejected, read_document
 from winnow.service.calllog import CallLog
-from winnow.service.convert import version_messages, classification_to_response, request_content
+from winnow.service.convert import classification_to_response, request_content, request_content_type, version_messages
 from winnow.v1 import winnow_pb2 as pb
 from winnow.v1 import winnow_pb2_grpc as pb_grpc
 
 STATUS_FOR = {
     DocumentRejected.EMPTY: grpc.StatusCode.INVALID_ARGUMENT,
     DocumentRejected.UNDECODABLE: grpc.StatusCode.INVALID_ARGUMENT,
+    DocumentRejected.INVALID: grpc.StatusCode.INVALID_ARGUMENT,
     DocumentRejected.TOO_LARGE: grpc.StatusCode.RESOURCE_EXHAUSTED,
 }
 
@@ -39,8 +40,9 @@ class WinnowServicer(pb_grpc.WinnowServicer):
         self.max_message_bytes = max_message_bytes
 
     def _classify(self, request: pb.ClassifyRequest) -> pb.ClassifyResponse:
-        text = decode_document(request_content(request), self.max_document_bytes)
-        response = classification_to_response(request.id, self.engine.classify(text))
+        expected = self.engine.check_languages(request.expected_languages)
+        document = read_document(request_content(request), request_content_type(request), self.max_document_bytes)
+        response = classification_to_response(request.id, self.engine.classify_document(document, expected_languages=expected))
         size = response.ByteSize()
         if size > self.max_message_bytes:  # gRPC would fail the send with a message that helps no one
             raise DocumentRejected(

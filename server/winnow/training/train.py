@@ -1,5 +1,9 @@
 """`winnow-train`: rebuilds the role models in `winnow/engine/models/` from scratch.
 
+Every generated document is learnt twice: as seed-style plain text and as an HTML page in
+one of `html_render`'s templates, read back through the engine's own HTML segmenter, so
+the model knows both kinds of input and what the markup adds.
+
 Deterministic: the generator and fastText are seeded and fastText runs on one thread,
 so the same seed, corpus and phrase banks give byte-identical model files. The models
 ship in the repo; run this after changing the features, the generator or the banks.
@@ -9,6 +13,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import random
 import sys
 import tempfile
 from collections import Counter
@@ -22,7 +27,9 @@ from winnow.engine.blocks import Block
 from winnow.engine.features import document_features
 from winnow.engine.language import MODELS, LanguageDetector, annotate_languages
 from winnow.engine.roles import DEFAULT_STAGE_ONE, DEFAULT_STAGE_TWO, LABEL, predict, stage_two_features
-from winnow.training.generate import LANGUAGES, generate
+from winnow.engine.segment import segment_html
+from winnow.training.generate import LANGUAGES, GeneratedBlock, GeneratedDocument, generate
+from winnow.training.html_render import render_html
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpora" / "sentences"
 DEFAULT_DOCUMENTS = 3000
@@ -31,6 +38,8 @@ DEFAULT_SEED = 20261123
 FASTTEXT = dict(lr=0.5, epoch=12, dim=32, wordNgrams=1, minCount=3, minn=0, maxn=0,
                 loss="softmax", thread=1, verbose=0)
 FOLDS = 2
+#: Each generated document is featurised this many times in a row (text, HTML).
+RENDERINGS = 2
 
 Example = tuple[str, list[str]]  # (role, tokens)
 
@@ -39,8 +48,9 @@ Example = tuple[str, list[str]]  # (role, tokens)
 #: to any of these files needs a `winnow-train` (tests/test_training.py checks the record).
 PACKAGE = Path(__file__).resolve().parents[1]
 CODE_INPUTS = ("engine/features.py", "engine/text_shape.py", "engine/language.py", "engine/segment.py",
-               "engine/roles.py", "engine/models/lid.176.ftz",
-               "training/generate.py", "training/train.py")
+               "engine/roles.py", "engine/markup.py", "engine/html_text.py", "engine/models/lid.176.ftz",
+               "training/generate.py", "training/html_render.py", "training/markup_vocab.json",
+               "training/train.py")
 
 
 def training_inputs_digest(corpus: Path) -> str:
@@ -54,15 +64,26 @@ def training_inputs_digest(corpus: Path) -> str:
     return digest.hexdigest()
 
 
+def as_html(doc: GeneratedDocument, rng: random.Random) -> tuple[list[GeneratedBlock], list[Block]]:
+    """The document as a page, read back by the engine's segmenter: gold and engine blocks."""
+    page = render_html(doc, rng)
+    _, blocks = segment_html(page.html)
+    if [b.text for b in blocks] != [b.text for b in page.blocks]:
+        raise AssertionError(f"{doc.name}: the rendered page does not segment into its blocks")
+    return page.blocks, blocks
+
+
 def featurise(corpus: Path, count: int, seed: int) -> list[list[Example]]:
-    """Generated documents as per-document lists of (role, stage-one tokens)."""
+    """Generated documents, as text and as HTML, as per-document lists of (role, stage-one tokens)."""
     detector = LanguageDetector()
+    rng = random.Random(seed)
     docs = []
     for doc in tqdm(generate(corpus, count, seed), desc="featurising", unit="doc", disable=None):
-        blocks = [Block(index=i, text=b.text, start=0, end=0) for i, b in enumerate(doc.blocks)]
-        doc_language = annotate_languages(blocks, detector)
-        lines = document_features(blocks, doc_language)
-        docs.append([(b.role, line) for b, line in zip(doc.blocks, lines)])
+        text_blocks = [Block(index=i, text=b.text, start=0, end=0) for i, b in enumerate(doc.blocks)]
+        for gold, blocks in ((doc.blocks, text_blocks), as_html(doc, rng)):
+            doc_language = annotate_languages(blocks, detector)
+            lines = document_features(blocks, doc_language)
+            docs.append([(b.role, line) for b, line in zip(gold, lines)])
     return docs
 
 
@@ -83,11 +104,12 @@ def cross_fitted_stage_two(docs: list[list[Example]], seed: int) -> list[Example
     kind of mistakes stage one makes on unseen documents.
     """
     out: list[Example] = []
+    fold_of = [(i // RENDERINGS) % FOLDS for i in range(len(docs))]  # a document's renderings share a fold
     for fold in range(FOLDS):
-        train = [ex for i, d in enumerate(docs) if i % FOLDS != fold for ex in d]
+        train = [ex for i, d in enumerate(docs) if fold_of[i] != fold for ex in d]
         model = fit(train, seed)
         for i, doc in enumerate(docs):
-            if i % FOLDS == fold:
+            if fold_of[i] == fold:
                 lines = [tokens for _, tokens in doc]
                 out.extend(zip((role for role, _ in doc), stage_two_features(lines, predict(model, lines))))
     return out

@@ -24,39 +24,39 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16winnow/v1/winnow.proto\x12\twinnow.v1\"v\n\x0f\x43lassifyRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0e\n\x04text\x18\x02 \x01(\tH\x00\x12\x0e\n\x04\x64\x61ta\x18\x03 \x01(\x0cH\x00\x12,\n\x0c\x63ontent_type\x18\x04 \x01(\x0e\x32\x16.winnow.v1.ContentTypeB\t\n\x07\x63ontent\"5\n\rLanguageScore\x12\x10\n\x08language\x18\x01 \x01(\t\x12\x12\n\nconfidence\x18\x02 \x01(\x02\"9\n\tRoleScore\x12\x1d\n\x04role\x18\x01 \x01(\x0e\x32\x0f.winnow.v1.Role\x12\r\n\x05score\x18\x02 \x01(\x02\"\x8b\x02\n\x05\x42lock\x12\r\n\x05index\x18\x01 \x01(\r\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\r\n\x05start\x18\x03 \x01(\r\x12\x0b\n\x03\x65nd\x18\x04 \x01(\r\x12\x1d\n\x04role\x18\x05 \x01(\x0e\x32\x0f.winnow.v1.Role\x12\x17\n\x0frole_confidence\x18\x06 \x01(\x02\x12)\n\x0brole_scores\x18\x07 \x03(\x0b\x32\x14.winnow.v1.RoleScore\x12\x10\n\x08language\x18\x08 \x01(\t\x12\x1b\n\x13language_confidence\x18\t \x01(\x02\x12\x37\n\x15language_alternatives\x18\n \x03(\x0b\x32\x18.winnow.v1.LanguageScore\"-\n\x0cModelVersion\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\t\".\n\rDocumentError\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\"\xed\x01\n\x10\x43lassifyResponse\x12\n\n\x02id\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\x1b\n\x13language_confidence\x18\x03 \x01(\x02\x12\x0c\n\x04text\x18\x04 \x01(\t\x12 \n\x06\x62locks\x18\x05 \x03(\x0b\x32\x10.winnow.v1.Block\x12\x14\n\x0c\x61rticle_text\x18\x06 \x01(\t\x12/\n\x0emodel_versions\x18\x07 \x03(\x0b\x32\x17.winnow.v1.ModelVersion\x12\'\n\x05\x65rror\x18\x08 \x01(\x0b\x32\x18.winnow.v1.DocumentError\"\x11\n\x0f\x44\x65scribeRequest\"E\n\x0fRoleDescription\x12\x1d\n\x04role\x18\x01 \x01(\x0e\x32\x0f.winnow.v1.Role\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\"S\n\x06Limits\x12\x1a\n\x12max_document_bytes\x18\x01 \x01(\x04\x12\x19\n\x11max_message_bytes\x18\x02 \x01(\x04\x12\x12\n\nmax_blocks\x18\x03 \x01(\x04\"\xe5\x01\n\x10\x44\x65scribeResponse\x12\x17\n\x0fservice_version\x18\x01 \x01(\t\x12/\n\x0emodel_versions\x18\x02 \x03(\x0b\x32\x17.winnow.v1.ModelVersion\x12)\n\x05roles\x18\x03 \x03(\x0b\x32\x1a.winnow.v1.RoleDescription\x12\x1b\n\x13supported_languages\x18\x04 \x03(\t\x12\x1c\n\x14\x64\x65tectable_languages\x18\x05 \x03(\t\x12!\n\x06limits\x18\x06 \x01(\x0b\x32\x11.winnow.v1.Limits*~\n\x04Role\x12\x14\n\x10ROLE_UNSPECIFIED\x10\x00\x12\x10\n\x0c\x41RTICLE_BODY\x10\x01\x12\x0e\n\nNAVIGATION\x10\x02\x12\x12\n\x0eRELATED_TEASER\x10\x03\x12\x13\n\x0f\x44ONATION_APPEAL\x10\x04\x12\x15\n\x11OTHER_BOILERPLATE\x10\x05*H\n\x0b\x43ontentType\x12\x1c\n\x18\x43ONTENT_TYPE_UNSPECIFIED\x10\x00\x12\x1b\n\x17\x43ONTENT_TYPE_PLAIN_TEXT\x10\x01\x32\xe1\x01\n\x06Winnow\x12\x43\n\x08\x43lassify\x12\x1a.winnow.v1.ClassifyRequest\x1a\x1b.winnow.v1.ClassifyResponse\x12M\n\x0e\x43lassifyStream\x12\x1a.winnow.v1.ClassifyRequest\x1a\x1b.winnow.v1.ClassifyResponse(\x01\x30\x01\x12\x43\n\x08\x44\x65scribe\x12\x1a.winnow.v1.DescribeRequest\x1a\x1b.winnow.v1.DescribeResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16winnow/v1/winnow.proto\x12\twinnow.v1\"\x92\x01\n\x0f\x43lassifyRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0e\n\x04text\x18\x02 \x01(\tH\x00\x12\x0e\n\x04\x64\x61ta\x18\x03 \x01(\x0cH\x00\x12,\n\x0c\x63ontent_type\x18\x04 \x01(\x0e\x32\x16.winnow.v1.ContentType\x12\x1a\n\x12\x65xpected_languages\x18\x05 \x03(\tB\t\n\x07\x63ontent\"5\n\rLanguageScore\x12\x10\n\x08language\x18\x01 \x01(\t\x12\x12\n\nconfidence\x18\x02 \x01(\x02\"9\n\tRoleScore\x12\x1d\n\x04role\x18\x01 \x01(\x0e\x32\x0f.winnow.v1.Role\x12\r\n\x05score\x18\x02 \x01(\x02\"\x99\x02\n\x05\x42lock\x12\r\n\x05index\x18\x01 \x01(\r\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\r\n\x05start\x18\x03 \x01(\r\x12\x0b\n\x03\x65nd\x18\x04 \x01(\r\x12\x1d\n\x04role\x18\x05 \x01(\x0e\x32\x0f.winnow.v1.Role\x12\x17\n\x0frole_confidence\x18\x06 \x01(\x02\x12)\n\x0brole_scores\x18\x07 \x03(\x0b\x32\x14.winnow.v1.RoleScore\x12\x10\n\x08language\x18\x08 \x01(\t\x12\x1b\n\x13language_confidence\x18\t \x01(\x02\x12\x37\n\x15language_alternatives\x18\n \x03(\x0b\x32\x18.winnow.v1.LanguageScore\x12\x0c\n\x04path\x18\x0b \x01(\t\"-\n\x0cModelVersion\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\t\".\n\rDocumentError\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\"\x9b\x02\n\x10\x43lassifyResponse\x12\n\n\x02id\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\x1b\n\x13language_confidence\x18\x03 \x01(\x02\x12\x0c\n\x04text\x18\x04 \x01(\t\x12 \n\x06\x62locks\x18\x05 \x03(\x0b\x32\x10.winnow.v1.Block\x12\x14\n\x0c\x61rticle_text\x18\x06 \x01(\t\x12/\n\x0emodel_versions\x18\x07 \x03(\x0b\x32\x17.winnow.v1.ModelVersion\x12\'\n\x05\x65rror\x18\x08 \x01(\x0b\x32\x18.winnow.v1.DocumentError\x12,\n\x0c\x63ontent_type\x18\t \x01(\x0e\x32\x16.winnow.v1.ContentType\"\x11\n\x0f\x44\x65scribeRequest\"E\n\x0fRoleDescription\x12\x1d\n\x04role\x18\x01 \x01(\x0e\x32\x0f.winnow.v1.Role\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\"S\n\x06Limits\x12\x1a\n\x12max_document_bytes\x18\x01 \x01(\x04\x12\x19\n\x11max_message_bytes\x18\x02 \x01(\x04\x12\x12\n\nmax_blocks\x18\x03 \x01(\x04\"\xe5\x01\n\x10\x44\x65scribeResponse\x12\x17\n\x0fservice_version\x18\x01 \x01(\t\x12/\n\x0emodel_versions\x18\x02 \x03(\x0b\x32\x17.winnow.v1.ModelVersion\x12)\n\x05roles\x18\x03 \x03(\x0b\x32\x1a.winnow.v1.RoleDescription\x12\x1b\n\x13supported_languages\x18\x04 \x03(\t\x12\x1c\n\x14\x64\x65tectable_languages\x18\x05 \x03(\t\x12!\n\x06limits\x18\x06 \x01(\x0b\x32\x11.winnow.v1.Limits*~\n\x04Role\x12\x14\n\x10ROLE_UNSPECIFIED\x10\x00\x12\x10\n\x0c\x41RTICLE_BODY\x10\x01\x12\x0e\n\nNAVIGATION\x10\x02\x12\x12\n\x0eRELATED_TEASER\x10\x03\x12\x13\n\x0f\x44ONATION_APPEAL\x10\x04\x12\x15\n\x11OTHER_BOILERPLATE\x10\x05*v\n\x0b\x43ontentType\x12\x1c\n\x18\x43ONTENT_TYPE_UNSPECIFIED\x10\x00\x12\x1b\n\x17\x43ONTENT_TYPE_PLAIN_TEXT\x10\x01\x12\x15\n\x11\x43ONTENT_TYPE_HTML\x10\x02\x12\x15\n\x11\x43ONTENT_TYPE_AUTO\x10\x03\x32\xe1\x01\n\x06Winnow\x12\x43\n\x08\x43lassify\x12\x1a.winnow.v1.ClassifyRequest\x1a\x1b.winnow.v1.ClassifyResponse\x12M\n\x0e\x43lassifyStream\x12\x1a.winnow.v1.ClassifyRequest\x1a\x1b.winnow.v1.ClassifyResponse(\x01\x30\x01\x12\x43\n\x08\x44\x65scribe\x12\x1a.winnow.v1.DescribeRequest\x1a\x1b.winnow.v1.DescribeResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'winnow.v1.winnow_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_ROLE']._serialized_start=1283
-  _globals['_ROLE']._serialized_end=1409
-  _globals['_CONTENTTYPE']._serialized_start=1411
-  _globals['_CONTENTTYPE']._serialized_end=1483
-  _globals['_CLASSIFYREQUEST']._serialized_start=37
-  _globals['_CLASSIFYREQUEST']._serialized_end=155
-  _globals['_LANGUAGESCORE']._serialized_start=157
-  _globals['_LANGUAGESCORE']._serialized_end=210
-  _globals['_ROLESCORE']._serialized_start=212
-  _globals['_ROLESCORE']._serialized_end=269
-  _globals['_BLOCK']._serialized_start=272
-  _globals['_BLOCK']._serialized_end=539
-  _globals['_MODELVERSION']._serialized_start=541
-  _globals['_MODELVERSION']._serialized_end=586
-  _globals['_DOCUMENTERROR']._serialized_start=588
-  _globals['_DOCUMENTERROR']._serialized_end=634
-  _globals['_CLASSIFYRESPONSE']._serialized_start=637
-  _globals['_CLASSIFYRESPONSE']._serialized_end=874
-  _globals['_DESCRIBEREQUEST']._serialized_start=876
-  _globals['_DESCRIBEREQUEST']._serialized_end=893
-  _globals['_ROLEDESCRIPTION']._serialized_start=895
-  _globals['_ROLEDESCRIPTION']._serialized_end=964
-  _globals['_LIMITS']._serialized_start=966
-  _globals['_LIMITS']._serialized_end=1049
-  _globals['_DESCRIBERESPONSE']._serialized_start=1052
-  _globals['_DESCRIBERESPONSE']._serialized_end=1281
-  _globals['_WINNOW']._serialized_start=1486
-  _globals['_WINNOW']._serialized_end=1711
+  _globals['_ROLE']._serialized_start=1372
+  _globals['_ROLE']._serialized_end=1498
+  _globals['_CONTENTTYPE']._serialized_start=1500
+  _globals['_CONTENTTYPE']._serialized_end=1618
+  _globals['_CLASSIFYREQUEST']._serialized_start=38
+  _globals['_CLASSIFYREQUEST']._serialized_end=184
+  _globals['_LANGUAGESCORE']._serialized_start=186
+  _globals['_LANGUAGESCORE']._serialized_end=239
+  _globals['_ROLESCORE']._serialized_start=241
+  _globals['_ROLESCORE']._serialized_end=298
+  _globals['_BLOCK']._serialized_start=301
+  _globals['_BLOCK']._serialized_end=582
+  _globals['_MODELVERSION']._serialized_start=584
+  _globals['_MODELVERSION']._serialized_end=629
+  _globals['_DOCUMENTERROR']._serialized_start=631
+  _globals['_DOCUMENTERROR']._serialized_end=677
+  _globals['_CLASSIFYRESPONSE']._serialized_start=680
+  _globals['_CLASSIFYRESPONSE']._serialized_end=963
+  _globals['_DESCRIBEREQUEST']._serialized_start=965
+  _globals['_DESCRIBEREQUEST']._serialized_end=982
+  _globals['_ROLEDESCRIPTION']._serialized_start=984
+  _globals['_ROLEDESCRIPTION']._serialized_end=1053
+  _globals['_LIMITS']._serialized_start=1055
+  _globals['_LIMITS']._serialized_end=1138
+  _globals['_DESCRIBERESPONSE']._serialized_start=1141
+  _globals['_DESCRIBERESPONSE']._serialized_end=1370
+  _globals['_WINNOW']._serialized_start=1621
+  _globals['_WINNOW']._serialized_end=1846
 # @@protoc_insertion_point(module_scope)

@@ -20,6 +20,8 @@ class ContentType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     CONTENT_TYPE_UNSPECIFIED: _ClassVar[ContentType]
     CONTENT_TYPE_PLAIN_TEXT: _ClassVar[ContentType]
+    CONTENT_TYPE_HTML: _ClassVar[ContentType]
+    CONTENT_TYPE_AUTO: _ClassVar[ContentType]
 ROLE_UNSPECIFIED: Role
 ARTICLE_BODY: Role
 NAVIGATION: Role
@@ -28,18 +30,22 @@ DONATION_APPEAL: Role
 OTHER_BOILERPLATE: Role
 CONTENT_TYPE_UNSPECIFIED: ContentType
 CONTENT_TYPE_PLAIN_TEXT: ContentType
+CONTENT_TYPE_HTML: ContentType
+CONTENT_TYPE_AUTO: ContentType
 
 class ClassifyRequest(_message.Message):
-    __slots__ = ("id", "text", "data", "content_type")
+    __slots__ = ("id", "text", "data", "content_type", "expected_languages")
     ID_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
     DATA_FIELD_NUMBER: _ClassVar[int]
     CONTENT_TYPE_FIELD_NUMBER: _ClassVar[int]
+    EXPECTED_LANGUAGES_FIELD_NUMBER: _ClassVar[int]
     id: str
     text: str
     data: bytes
     content_type: ContentType
-    def __init__(self, id: _Optional[str] = ..., text: _Optional[str] = ..., data: _Optional[bytes] = ..., content_type: _Optional[_Union[ContentType, str]] = ...) -> None: ...
+    expected_languages: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, id: _Optional[str] = ..., text: _Optional[str] = ..., data: _Optional[bytes] = ..., content_type: _Optional[_Union[ContentType, str]] = ..., expected_languages: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class LanguageScore(_message.Message):
     __slots__ = ("language", "confidence")
@@ -58,7 +64,7 @@ class RoleScore(_message.Message):
     def __init__(self, role: _Optional[_Union[Role, str]] = ..., score: _Optional[float] = ...) -> None: ...
 
 class Block(_message.Message):
-    __slots__ = ("index", "text", "start", "end", "role", "role_confidence", "role_scores", "language", "language_confidence", "language_alternatives")
+    __slots__ = ("index", "text", "start", "end", "role", "role_confidence", "role_scores", "language", "language_confidence", "language_alternatives", "path")
     INDEX_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
     START_FIELD_NUMBER: _ClassVar[int]
@@ -69,6 +75,7 @@ class Block(_message.Message):
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_ALTERNATIVES_FIELD_NUMBER: _ClassVar[int]
+    PATH_FIELD_NUMBER: _ClassVar[int]
     index: int
     text: str
     start: int
@@ -79,7 +86,8 @@ class Block(_message.Message):
     language: str
     language_confidence: float
     language_alternatives: _containers.RepeatedCompositeFieldContainer[LanguageScore]
-    def __init__(self, index: _Optional[int] = ..., text: _Optional[str] = ..., start: _Optional[int] = ..., end: _Optional[int] = ..., role: _Optional[_Union[Role, str]] = ..., role_confidence: _Optional[float] = ..., role_scores: _Optional[_Iterable[_Union[RoleScore, _Mapping]]] = ..., language: _Optional[str] = ..., language_confidence: _Optional[float] = ..., language_alternatives: _Optional[_Iterable[_Union[LanguageScore, _Mapping]]] = ...) -> None: ...
+    path: str
+    def __init__(self, index: _Optional[int] = ..., text: _Optional[str] = ..., start: _Optional[int] = ..., end: _Optional[int] = ..., role: _Optional[_Union[Role, str]] = ..., role_confidence: _Optional[float] = ..., role_scores: _Optional[_Iterable[_Union[RoleScore, _Mapping]]] = ..., language: _Optional[str] = ..., language_confidence: _Optional[float] = ..., language_alternatives: _Optional[_Iterable[_Union[LanguageScore, _Mapping]]] = ..., path: _Optional[str] = ...) -> None: ...
 
 class ModelVersion(_message.Message):
     __slots__ = ("name", "version")
@@ -98,7 +106,7 @@ class DocumentError(_message.Message):
     def __init__(self, code: _Optional[str] = ..., message: _Optional[str] = ...) -> None: ...
 
 class ClassifyResponse(_message.Message):
-    __slots__ = ("id", "language", "language_confidence", "text", "blocks", "article_text", "model_versions", "error")
+    __slots__ = ("id", "language", "language_confidence", "text", "blocks", "article_text", "model_versions", "error", "content_type")
     ID_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
@@ -107,6 +115,7 @@ class ClassifyResponse(_message.Message):
     ARTICLE_TEXT_FIELD_NUMBER: _ClassVar[int]
     MODEL_VERSIONS_FIELD_NUMBER: _ClassVar[int]
     ERROR_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_TYPE_FIELD_NUMBER: _ClassVar[int]
     id: str
     language: str
     language_confidence: float
@@ -115,7 +124,8 @@ class ClassifyResponse(_message.Message):
     article_text: str
     model_versions: _containers.RepeatedCompositeFieldContainer[ModelVersion]
     error: DocumentError
-    def __init__(self, id: _Optional[str] = ..., language: _Optional[str] = ..., language_confidence: _Optional[float] = ..., text: _Optional[str] = ..., blocks: _Optional[_Iterable[_Union[Block, _Mapping]]] = ..., article_text: _Optional[str] = ..., model_versions: _Optional[_Iterable[_Union[ModelVersion, _Mapping]]] = ..., error: _Optional[_Union[DocumentError, _Mapping]] = ...) -> None: ...
+    content_type: ContentType
+    def __init__(self, id: _Optional[str] = ..., language: _Optional[str] = ..., language_confidence: _Optional[float] = ..., text: _Optional[str] = ..., blocks: _Optional[_Iterable[_Union[Block, _Mapping]]] = ..., article_text: _Optional[str] = ..., model_versions: _Optional[_Iterable[_Union[ModelVersion, _Mapping]]] = ..., error: _Optional[_Union[DocumentError, _Mapping]] = ..., content_type: _Optional[_Union[ContentType, str]] = ...) -> None: ...
 
 class DescribeRequest(_message.Message):
     __slots__ = ()
