@@ -274,3 +274,17 @@ def test_unknown_expected_language_is_invalid_argument(stub):
         stub.Classify(pb.ClassifyRequest(text="Hello world", expected_languages=["en", "klingon"]), timeout=30)
     assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert "'klingon'" in err.value.details() and "detectable_languages" in err.value.details()
+
+
+def test_expected_languages_restrict_block_languages_and_say_und_for_others(stub):
+    text = "Das Wetter in Berlin war gestern sehr schön und die Leute gingen spazieren.\nRead more"
+    free = stub.Classify(pb.ClassifyRequest(text=text), timeout=30)
+    assert [b.language for b in free.blocks][0] == "de"
+    expected = ["en", "cs", "es", "th"]
+    limited = stub.Classify(pb.ClassifyRequest(text=text, expected_languages=expected), timeout=30)
+    german, english = limited.blocks
+    assert german.language == "und"
+    assert german.language_alternatives[0].language == "de"
+    assert english.language == "en"
+    page = stub.Classify(pb.ClassifyRequest(data=CZECH_PAGE.read_bytes(), expected_languages=["cs", "en"]), timeout=30)
+    assert {b.language for b in page.blocks} <= {"cs", "en", "und"}

@@ -59,3 +59,13 @@ def test_shipped_role_models_were_trained_from_the_current_inputs():
 
     shipped = json.loads((SEEDS.parent / "server" / "winnow" / "engine" / "models" / "roles.json").read_text())
     assert shipped["inputs_sha256"] == training_inputs_digest(CORPUS), "run winnow-train and commit the models"
+
+
+def test_shipped_language_model_was_trained_from_the_current_inputs():
+    """Editing the language training, its sentences or the phrase banks needs `winnow-train-language`."""
+    import json
+
+    from winnow.training.train_language import inputs_digest
+
+    shipped = json.loads((SEEDS.parent / "server" / "winnow" / "engine" / "models" / "winnow-lang.json").read_text())
+    assert shipped["inputs_sha256"] == inputs_digest(CORPUS), "run winnow-train-language and commit the model"

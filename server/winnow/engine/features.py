@@ -45,6 +45,7 @@ LINK_DENSITY_BUCKETS = (0.0, 0.1, 0.3, 0.6, 0.9)
 SIBLING_BUCKETS = (1, 2, 3, 5, 10, 20)
 RUN_BUCKETS = (1, 2, 3, 5, 10)
 CONFIDENCE_BUCKETS = (0.5, 0.8, 0.95, 0.99)
+SHARE_BUCKETS = (0.0, 0.1, 0.3, 0.5, 0.8)
 WORD_BUCKETS = (1, 2, 3, 5, 8, 15, 30)
 COUNT_BUCKETS = (0, 1, 2, 3, 5, 8)
 
@@ -185,6 +186,26 @@ def _signature(path: str) -> str:
     return _NTH.sub("", path)
 
 
+def _is_prose(block: Block) -> bool:
+    html = block.html
+    return html is not None and len(block.text) >= LONG_BLOCK and html.link_chars <= 0.3 * len(block.text)
+
+
+def parent_prose_shares(blocks: Sequence[Block]) -> list[float]:
+    """Each block's parent's share of the page's prose.
+
+    An article's paragraphs sit side by side in one element that holds most of the page's
+    prose; readers' comments, each in its own element, hold a small share apiece.
+    """
+    parents = [_parent(b.path) for b in blocks]
+    held: dict[str, int] = {}
+    for block, parent in zip(blocks, parents):
+        if _is_prose(block):
+            held[parent] = held.get(parent, 0) + len(block.text)
+    total = sum(held.values()) or 1
+    return [held.get(parent, 0) / total for parent in parents]
+
+
 def main_container(blocks: Sequence[Block]) -> str:
     """The path of the page's article container: the deepest element holding at least
     `MAIN_SHARE` of the page's prose (long blocks that are not mostly links).
@@ -195,8 +216,7 @@ def main_container(blocks: Sequence[Block]) -> str:
     weight: dict[str, int] = {}
     total = 0
     for block in blocks:
-        html = block.html
-        if html is None or len(block.text) < LONG_BLOCK or html.link_chars > 0.3 * len(block.text):
+        if not _is_prose(block):
             continue
         total += len(block.text)
         steps = block.path.split(" > ")
@@ -225,6 +245,7 @@ def markup_features(blocks: Sequence[Block]) -> list[list[str]]:
     for i in range(len(blocks) - 2, -1, -1):
         run_after[i] = run_after[i + 1] + 1 if signatures[i] == signatures[i + 1] else 0
     densities = [_link_density(b) for b in blocks]
+    shares = parent_prose_shares(blocks)
     main = main_container(blocks)
     main_prefix = main + " > "
     out = []
@@ -232,7 +253,11 @@ def markup_features(blocks: Sequence[Block]) -> list[list[str]]:
         html = block.html
         inside = "main=none" if not main else "main=in" if block.path.startswith(main_prefix) else "main=out"
         feats = ["fmt=html", inside, densities[i], f"tag={html.tag}", f"sibs={_bucket(html.siblings, SIBLING_BUCKETS)}",
-                 f"run={_bucket(run_before[i] + run_after[i] + 1, RUN_BUCKETS)}"]
+                 f"run={_bucket(run_before[i] + run_after[i] + 1, RUN_BUCKETS)}",
+                 f"pshare={_bucket(shares[i], SHARE_BUCKETS)}",
+                 # Links in a long block make a link list, in a short one a menu item or a title:
+                 # the model is linear, so the pair is one token.
+                 f"ldlen={densities[i]}:{_bucket(len(block.text), LENGTH_BUCKETS)}"]
         feats.extend(html.context[:MARKUP_TOKENS])
         if html.images:
             feats.append("img")

@@ -74,10 +74,7 @@ class Engine:
                 f"the document has {len(blocks)} blocks, over the limit of {self.max_blocks}: split it into smaller documents",
             )
         with clock("language"):
-            if expected_languages:
-                doc_language = annotate_languages(blocks, self.languages, expected=expected_languages)
-            else:
-                doc_language = annotate_languages(blocks, self.languages)
+            doc_language = annotate_languages(blocks, self.languages, expected=expected_languages or None)
         with clock("role"):
             for block, scores in zip(blocks, self.roles.classify(blocks, doc_language)):
                 block.role, block.role_confidence = scores[0]

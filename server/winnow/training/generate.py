@@ -64,6 +64,9 @@ KINDS = ("heading", "item", "utility", "trail", "text", "button",
          "media_title", "paragraph", "ad", "see_also",
          "thumb", "title", "meta", "excerpt", "more", "entry", "prevnext",
          "name", "comment", "action")
+#: Share of pages with readers' comments under the article: long threads of prose that
+#: is not the article are what real news pages have most of (L3S-GN1's comments).
+COMMENT_THREADS = 0.3
 #: Share of in-page navigation sections that are a heading with no links.
 HEADING_ALONE = 0.2
 #: A section's first line is its heading if it is this short and no sentence.
@@ -412,7 +415,7 @@ class DocumentGenerator:
         """Readers' comments: prose, but not the article (the L3S-GN1 gold calls them boilerplate)."""
         bank = self.banks[lang]
         out = self.other_section(lang, "comment_form", 2, "comments")
-        for item in range(1, self.rng.randint(1, 5) + 1):
+        for item in range(1, self.rng.randint(1, 8) + 1):
             out.add(self.rng.choice(bank["names"]), OTHER, lang, "name", item)
             if self.rng.random() < 0.6:
                 text, src = self.phrase(lang, "teaser_meta")  # "2 hours ago"-style stamps
@@ -435,7 +438,7 @@ class DocumentGenerator:
             sections.append(self.donation_box(lang))
         if r() < 0.4:
             sections.append(self.other_section(lang, "comment_form", 6, "comment_form"))
-        if r() < 0.15:
+        if r() < COMMENT_THREADS:
             sections.append(self.comment_thread(lang))
         if r() < 0.3:
             sections.append(self.other_section(lang, "newsletter", 4, "newsletter"))

@@ -48,7 +48,8 @@ Example = tuple[str, list[str]]  # (role, tokens)
 #: to any of these files needs a `winnow-train` (tests/test_training.py checks the record).
 PACKAGE = Path(__file__).resolve().parents[1]
 CODE_INPUTS = ("engine/features.py", "engine/text_shape.py", "engine/language.py", "engine/segment.py",
-               "engine/roles.py", "engine/markup.py", "engine/html_text.py", "engine/models/lid.176.ftz",
+               "engine/roles.py", "engine/markup.py", "engine/html_text.py",
+               "engine/models/lid.176.ftz", "engine/models/winnow-lang.ftz",
                "training/generate.py", "training/html_render.py", "training/markup_vocab.json",
                "training/train.py")
 
