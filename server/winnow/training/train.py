@@ -15,7 +15,6 @@ import hashlib
 import json
 import random
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,8 +25,9 @@ from tqdm import tqdm
 from winnow.engine.blocks import Block
 from winnow.engine.features import document_features
 from winnow.engine.language import MODELS, LanguageDetector, annotate_languages
-from winnow.engine.roles import DEFAULT_STAGE_ONE, DEFAULT_STAGE_TWO, LABEL, predict, stage_two_features
+from winnow.engine.roles import DEFAULT_STAGE_ONE, DEFAULT_STAGE_TWO, predict, stage_two_features
 from winnow.engine.segment import segment_html
+from winnow.training.fasttext_fit import train_supervised
 from winnow.training.generate import LANGUAGES, GeneratedBlock, GeneratedDocument, generate
 from winnow.training.html_render import render_html
 
@@ -51,7 +51,7 @@ CODE_INPUTS = ("engine/features.py", "engine/text_shape.py", "engine/language.py
                "engine/roles.py", "engine/markup.py", "engine/html_text.py",
                "engine/models/lid.176.ftz", "engine/models/winnow-lang.ftz",
                "training/generate.py", "training/html_render.py", "training/markup_vocab.json",
-               "training/train.py")
+               "training/fasttext_fit.py", "training/train.py")
 
 
 def training_inputs_digest(corpus: Path) -> str:
@@ -89,13 +89,7 @@ def featurise(corpus: Path, count: int, seed: int) -> list[list[Example]]:
 
 
 def fit(examples: Sequence[Example], seed: int) -> fasttext.FastText._FastText:
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as fh:
-        for role, tokens in examples:
-            fh.write(f"{LABEL}{role} {' '.join(tokens)}\n")
-    try:
-        return fasttext.train_supervised(input=fh.name, seed=seed, **FASTTEXT)
-    finally:
-        Path(fh.name).unlink()
+    return train_supervised(((role, " ".join(tokens)) for role, tokens in examples), seed, FASTTEXT)
 
 
 def cross_fitted_stage_two(docs: list[list[Example]], seed: int) -> list[Example]:

@@ -37,7 +37,8 @@ import fasttext
 import numpy as np
 
 from winnow.engine.blocks import SUPPORTED_LANGUAGES
-from winnow.engine.language import DEFAULT_OWN_MODEL, LABEL, model_text
+from winnow.engine.language import DEFAULT_OWN_MODEL, model_text
+from winnow.training.fasttext_fit import train_supervised
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpora" / "sentences"
 PHRASEBANKS = Path(__file__).resolve().parent / "phrasebanks"
@@ -135,19 +136,13 @@ def all_examples(lines: dict[str, list[str]], seed: int) -> list[Example]:
 
 
 def fit(examples: Sequence[Example], seed: int, settings: dict = FASTTEXT) -> fasttext.FastText._FastText:
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as fh:
-        for lang, text in examples:
-            fh.write(f"{LABEL}{lang} {text}\n")
-    try:
-        return fasttext.train_supervised(input=fh.name, seed=seed, **settings)
-    finally:
-        Path(fh.name).unlink()
+    return train_supervised(examples, seed, settings)
 
 
 def inputs_digest(corpus: Path) -> dict[str, str]:
     files = [corpus / f"{lang}.train.txt" for lang in LANGUAGES]
     files += [PHRASEBANKS / f"{lang}.json" for lang in PHRASEBANK_LANGUAGES]
-    files.append(Path(__file__))
+    files += [Path(__file__), Path(__file__).with_name("fasttext_fit.py")]
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:16] for p in files}
 
 
