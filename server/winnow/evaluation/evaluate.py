@@ -76,13 +76,18 @@ def generated_documents(count: int, html: bool, seed: int = GENERATED_SEED, corp
             yield gold["document"], Document(doc.text(rng), PLAIN_TEXT), gold
 
 
-def page_documents(dataset: str, limit: int | None, pages: Path = PAGES) -> Iterator[Labelled]:
+def read_pages(dataset: str, limit: int | None, pages: Path = PAGES) -> Iterator[tuple[dict, bytes]]:
+    """A dev page set's gold lines, each with its page's HTML bytes (as fetched, decompressed)."""
     folder = pages / dataset
     with open(folder / "gold.jsonl", encoding="utf-8") as fh:
         golds = [json.loads(line) for line in fh if line.strip()]
     for gold in golds[:limit]:
-        html = decode_html(gzip.decompress((folder / gold["document"]).read_bytes()))
-        yield gold["document"], Document(html, HTML), gold
+        yield gold, gzip.decompress((folder / gold["document"]).read_bytes())
+
+
+def page_documents(dataset: str, limit: int | None, pages: Path = PAGES) -> Iterator[Labelled]:
+    for gold, data in read_pages(dataset, limit, pages):
+        yield gold["document"], Document(decode_html(data), HTML), gold
 
 
 def load_set(name: str, limit: int | None) -> list[Labelled]:

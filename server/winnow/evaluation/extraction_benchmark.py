@@ -53,7 +53,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import gzip
 import json
 import logging
 import sys
@@ -66,7 +65,7 @@ from typing import Protocol
 from tqdm import tqdm
 
 from winnow.engine.blocks import ARTICLE_BODY, ROLES
-from winnow.evaluation.evaluate import PAGES
+from winnow.evaluation.evaluate import PAGES, read_pages
 from winnow.evaluation.scoring import score, tokens
 
 PAGE_SETS = ("l3s-gn1", "trafilatura")
@@ -204,11 +203,7 @@ class Page:
 
 def load_pages(dataset: str, limit: int | None, pages: Path = PAGES) -> list[Page]:
     """A dev set's pages with their HTML bytes (decompressed here, before any timing)."""
-    folder = pages / dataset
-    with open(folder / "gold.jsonl", encoding="utf-8") as fh:
-        golds = [json.loads(line) for line in fh if line.strip()]
-    return [Page(g["document"], g.get("lang") or "und", gzip.decompress((folder / g["document"]).read_bytes()), g)
-            for g in golds[:limit]]
+    return [Page(g["document"], g.get("lang") or "und", data, g) for g, data in read_pages(dataset, limit, pages)]
 
 
 def project_body(body: Sequence[str], page_text: str) -> Prediction:
