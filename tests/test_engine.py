@@ -6,7 +6,7 @@ import importlib.metadata
 import pytest
 
 from winnow.engine import Engine
-from winnow.engine.inputs import DocumentRejected, decode_document, looks_like_html, read_document
+from winnow.engine.inputs import PLAIN_TEXT, DocumentRejected, looks_like_html, read_document
 from winnow.engine.language import LanguageDetector
 from winnow.engine.segment import segment_text
 
@@ -85,10 +85,10 @@ def test_fasttext_is_the_training_package_and_predicts_with_this_numpy():
 
 
 def test_document_checks_refuse_empty_oversized_and_undecodable_input():
-    assert decode_document(b"\xef\xbb\xbfhello") == "hello"
+    assert read_document(b"\xef\xbb\xbfhello", PLAIN_TEXT).content == "hello"
     for content, kind in ((None, "empty"), ("  \n", "empty"), (b"\xff\xfe\x00", "undecodable"), ("x" * 11, "too_large")):
         with pytest.raises(DocumentRejected) as err:
-            decode_document(content, max_bytes=10)
+            read_document(content, PLAIN_TEXT, max_bytes=10)
         assert err.value.kind == kind
 
 

@@ -109,7 +109,3 @@ def read_document(content: str | bytes | None, content_type: str = AUTO,
         raise DocumentRejected(DocumentRejected.EMPTY, "the document is empty or only white space: send some text")
     return Document(content, content_type)
 
-
-def decode_document(content: str | bytes | None, max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES) -> str:
-    """A plain-text document's text (`read_document` with content type PLAIN_TEXT)."""
-    return read_document(content, PLAIN_TEXT, max_bytes).content
