@@ -191,13 +191,12 @@ def _is_prose(block: Block) -> bool:
     return html is not None and len(block.text) >= LONG_BLOCK and html.link_chars <= 0.3 * len(block.text)
 
 
-def parent_prose_shares(blocks: Sequence[Block]) -> list[float]:
-    """Each block's parent's share of the page's prose.
+def parent_prose_shares(blocks: Sequence[Block], parents: Sequence[str]) -> list[float]:
+    """Each block's parent's share of the page's prose (`parents`: each block's parent path).
 
     An article's paragraphs sit side by side in one element that holds most of the page's
     prose; readers' comments, each in its own element, hold a small share apiece.
     """
-    parents = [_parent(b.path) for b in blocks]
     held: dict[str, int] = {}
     for block, parent in zip(blocks, parents):
         if _is_prose(block):
@@ -245,7 +244,7 @@ def markup_features(blocks: Sequence[Block]) -> list[list[str]]:
     for i in range(len(blocks) - 2, -1, -1):
         run_after[i] = run_after[i + 1] + 1 if signatures[i] == signatures[i + 1] else 0
     densities = [_link_density(b) for b in blocks]
-    shares = parent_prose_shares(blocks)
+    shares = parent_prose_shares(blocks, parents)
     main = main_container(blocks)
     main_prefix = main + " > "
     out = []
