@@ -173,7 +173,8 @@ def _link_density(block: Block) -> str:
     return f"ld={_bucket(share, LINK_DENSITY_BUCKETS)}"
 
 
-def _parent(path: str) -> str:
+def parent_path(path: str) -> str:
+    """The CSS selector of a block element's parent."""
     return path.rpartition(" > ")[0]
 
 
@@ -186,7 +187,8 @@ def _signature(path: str) -> str:
     return _NTH.sub("", path)
 
 
-def _is_prose(block: Block) -> bool:
+def is_prose(block: Block) -> bool:
+    """A long block of an HTML page that is not mostly links: what articles are made of."""
     html = block.html
     return html is not None and len(block.text) >= LONG_BLOCK and html.link_chars <= 0.3 * len(block.text)
 
@@ -199,7 +201,7 @@ def parent_prose_shares(blocks: Sequence[Block], parents: Sequence[str]) -> list
     """
     held: dict[str, int] = {}
     for block, parent in zip(blocks, parents):
-        if _is_prose(block):
+        if is_prose(block):
             held[parent] = held.get(parent, 0) + len(block.text)
     total = sum(held.values()) or 1
     return [held.get(parent, 0) / total for parent in parents]
@@ -215,7 +217,7 @@ def main_container(blocks: Sequence[Block]) -> str:
     weight: dict[str, int] = {}
     total = 0
     for block in blocks:
-        if not _is_prose(block):
+        if not is_prose(block):
             continue
         total += len(block.text)
         steps = block.path.split(" > ")
@@ -235,7 +237,7 @@ def markup_features(blocks: Sequence[Block]) -> list[list[str]]:
     """
     if not blocks or blocks[0].html is None:
         return [["fmt=text"] for _ in blocks]
-    parents = [_parent(b.path) for b in blocks]
+    parents = [parent_path(b.path) for b in blocks]
     signatures = [_signature(b.path) for b in blocks]
     run_before = [0] * len(blocks)
     for i in range(1, len(blocks)):

@@ -2,7 +2,8 @@
 
 segment (plain text, or an HTML page's block-level elements) → detect each block's
 language → the document's language → lean undecided blocks to it → roles in context
-(with the page's markup, for HTML) → the article's language.
+(with the page's markup, for HTML) → on a page, the article as one region
+(`article_region`) → the article's language.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections import Counter
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 
+from winnow.engine.article_region import refine_roles
 from winnow.engine.blocks import ARTICLE_BODY, Classification
 from winnow.engine.html_text import decode_html
 from winnow.engine.inputs import DEFAULT_MAX_BLOCKS, HTML, PLAIN_TEXT, Document, DocumentRejected
@@ -79,6 +81,7 @@ class Engine:
             for block, scores in zip(blocks, self.roles.classify(blocks, doc_language)):
                 block.role, block.role_confidence = scores[0]
                 block.role_scores = scores
+            refine_roles(blocks)
         article = [b for b in blocks if b.role == ARTICLE_BODY] or blocks
         language, confidence = main_language(article)
         return Classification(text, blocks, language, confidence, dict(self.model_versions), document.content_type)

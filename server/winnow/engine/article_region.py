@@ -1,0 +1,104 @@
+"""The page-level step after the role model: on an HTML page the article is one region.
+
+The role model reads a block with a few neighbours on each side. Two things it cannot
+see from there, and that real pages get wrong most often:
+
+- A paragraph among the article's paragraphs is the article's, even when the subheading
+  before it looks like a teaser's title ("Klein aber zentral" near a page's end): in a run
+  of like elements under one parent that is mostly article text, a prose block that the
+  model put in another role is pulled back in (jusText's context pass, on markup).
+- Text outside the element that holds the article is not the article, however much it
+  reads like prose: a sidebar's excerpt, a comment, a "more from this section" box. This
+  is readability's insight, scored on the model's own answers: the region is the element
+  whose article text most outweighs the other text it holds, and a block outside it that
+  the model called ARTICLE_BODY becomes OTHER_BOILERPLATE.
+
+Both move probability mass rather than overwrite roles, so `role_scores` stay a
+distribution whose first entry is the role given. Plain-text documents have no markup and
+pass through unchanged.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from winnow.engine.blocks import ARTICLE_BODY, Block
+from winnow.engine.features import is_prose, parent_path
+
+#: Where the article region's boundary falls: each character of non-article text inside
+#: an element costs this much of a character of article prose (`article_region`).
+OTHER_TEXT_COST = 0.5
+#: ... and a short non-article block (a menu item, a date) costs this share of that again.
+SHORT_TEXT_COST = 0.5
+#: A run of like siblings counts from this many blocks, when at least this share of its
+#: characters is article text (`rejoin_paragraph_runs`).
+MIN_RUN = 3
+RUN_ARTICLE_SHARE = 0.5
+#: A block with a larger share of its characters in links is a link list, not a paragraph.
+MAX_LINK_SHARE = 0.3
+OTHER_BOILERPLATE = "OTHER_BOILERPLATE"
+
+
+def refine_roles(blocks: Sequence[Block]) -> None:
+    """Applies both rules, in place, to a page's blocks whose roles the model has given."""
+    if not blocks or blocks[0].html is None:
+        return
+    rejoin_paragraph_runs(blocks)
+    region = article_region(blocks)
+    if region:
+        inside = region + " > "
+        for block in blocks:
+            if block.role == ARTICLE_BODY and not block.path.startswith(inside):
+                _move_mass(block, ARTICLE_BODY, OTHER_BOILERPLATE)
+
+
+def rejoin_paragraph_runs(blocks: Sequence[Block]) -> None:
+    """Gives a run of same-tag siblings that is mostly article text back its stray members."""
+    runs: dict[tuple[str, str], list[Block]] = {}
+    for block in blocks:
+        runs.setdefault((parent_path(block.path), block.html.tag), []).append(block)
+    for run in runs.values():
+        if len(run) < MIN_RUN:
+            continue
+        article = sum(len(b.text) for b in run if b.role == ARTICLE_BODY)
+        if article < RUN_ARTICLE_SHARE * sum(len(b.text) for b in run):
+            continue
+        for block in run:
+            if block.role != ARTICLE_BODY and block.html.link_chars <= MAX_LINK_SHARE * len(block.text):
+                _move_mass(block, block.role, ARTICLE_BODY)
+
+
+def article_region(blocks: Sequence[Block]) -> str:
+    """The CSS path of the element that best holds the article, or "" when nothing does.
+
+    Every ancestor of a block gains the block's characters if it is article prose and loses
+    `OTHER_TEXT_COST` of them (times `SHORT_TEXT_COST` for a short block) if it is not
+    article text; the element with the greatest gain wins. On a tie the outer element wins:
+    what it adds is only short article text (the headline and byline in the article's
+    header, a caption in its figure), which the guide counts as the article's.
+    """
+    gain: dict[str, float] = {}
+    for block in blocks:
+        size = len(block.text)
+        if block.role == ARTICLE_BODY:
+            value = float(size) if is_prose(block) else 0.0
+        else:
+            value = -OTHER_TEXT_COST * size * (1.0 if is_prose(block) else SHORT_TEXT_COST)
+        steps = block.path.split(" > ")
+        for depth in range(1, len(steps)):
+            prefix = " > ".join(steps[:depth])
+            gain[prefix] = gain.get(prefix, 0.0) + value
+    if not gain:
+        return ""
+    best = max(gain, key=lambda path: (gain[path], -len(path)))
+    return best if gain[best] > 0 else ""
+
+
+def _move_mass(block: Block, source: str, target: str) -> None:
+    """Moves `source`'s probability to `target`, which then leads (the source led or was
+    the article's), and makes the result the block's role."""
+    scores = dict(block.role_scores)
+    scores[target] = scores.get(target, 0.0) + scores.get(source, 0.0)
+    scores[source] = 0.0
+    block.role_scores = sorted(scores.items(), key=lambda item: (-item[1], item[0] != target))
+    block.role = target
+    block.role_confidence = scores[target]

@@ -1,0 +1,99 @@
+"""The page-level step after the role model (`engine/article_region.py`).
+
+The role model's answers are set by hand here, so that each rule is seen acting on exactly
+the case it exists for; the real models run through it in `test_page_quality.py`.
+"""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from winnow.engine import Engine
+from winnow.engine.article_region import article_region, refine_roles
+from winnow.engine.blocks import ARTICLE_BODY, ROLES, Block
+from winnow.engine.html_text import HtmlBlock
+
+PROSE = ("The council voted on Tuesday to keep the library open through the winter, after a long "
+         "debate about heating costs and the volunteers who run the reading room. ")
+
+
+def block(path: str, text: str, role: str, confidence: float = 0.9, link_chars: int = 0) -> Block:
+    tag = path.rsplit(" > ", 1)[-1].split(":", 1)[0]
+    rest = (1.0 - confidence) / (len(ROLES) - 1)
+    scores = sorted([(r, confidence if r == role else rest) for r in ROLES], key=lambda s: -s[1])
+    b = Block(0, text, 0, len(text), html=HtmlBlock(text, path, link_chars=link_chars, tag=tag))
+    b.role, b.role_confidence, b.role_scores = role, confidence, scores
+    return b
+
+
+def page() -> list[Block]:
+    """Header with the headline, an article of five paragraphs, a sidebar of teasers, one of
+    whose excerpts the model took for the article, and a footer."""
+    art = "html > body > div > article"
+    return [
+        block("html > body > header > nav > ul > li:nth-of-type(1)", "Home", "NAVIGATION", link_chars=4),
+        block(f"{art} > header > h1", "Library stays open", ARTICLE_BODY),
+        block(f"{art} > header > p", "By Ann Smith", ARTICLE_BODY),
+        block(f"{art} > div > p:nth-of-type(1)", PROSE, ARTICLE_BODY),
+        block(f"{art} > div > p:nth-of-type(2)", PROSE * 2, ARTICLE_BODY),
+        block(f"{art} > div > h3", "A long winter", "RELATED_TEASER", 0.8),
+        block(f"{art} > div > p:nth-of-type(3)", PROSE, "RELATED_TEASER", 0.95),
+        block(f"{art} > div > p:nth-of-type(4)", PROSE, ARTICLE_BODY),
+        block(f"{art} > div > p:nth-of-type(5)", "Read also: " + PROSE[:60], "RELATED_TEASER", 0.9, link_chars=60),
+        block("html > body > aside > div:nth-of-type(1) > p", PROSE * 2, ARTICLE_BODY, 0.7),
+        block("html > body > aside > div:nth-of-type(2) > p", PROSE, "RELATED_TEASER"),
+        block("html > body > aside > div:nth-of-type(3) > p", PROSE, "RELATED_TEASER"),
+        block("html > body > aside > div:nth-of-type(4) > p", PROSE, "RELATED_TEASER"),
+        block("html > body > footer > p", "© 2024 The Gazette. " + PROSE * 2, "OTHER_BOILERPLATE"),
+    ]
+
+
+def test_prose_outside_the_article_region_is_not_the_article() -> None:
+    blocks = page()
+    refine_roles(blocks)
+    sidebar = blocks[9]
+    assert sidebar.role == "OTHER_BOILERPLATE"
+    assert sidebar.role_scores[0] == ("OTHER_BOILERPLATE", sidebar.role_confidence)
+    assert dict(sidebar.role_scores)[ARTICLE_BODY] == 0.0
+    assert math.isclose(sum(s for _, s in sidebar.role_scores), 1.0)
+
+
+def test_a_paragraph_among_the_articles_paragraphs_rejoins_it() -> None:
+    blocks = page()
+    refine_roles(blocks)
+    stray = blocks[6]
+    assert stray.role == ARTICLE_BODY
+    assert stray.role_confidence == pytest.approx(0.95 + 0.05 / 4)
+    assert stray.role_scores[0][0] == ARTICLE_BODY
+
+
+def test_a_linked_line_in_the_run_and_a_lone_heading_keep_their_roles() -> None:
+    blocks = page()
+    refine_roles(blocks)
+    assert blocks[8].role == "RELATED_TEASER"  # mostly link text: a teaser, not a paragraph
+    assert blocks[5].role == "RELATED_TEASER"  # the only h3: no run to rejoin
+
+
+def test_the_region_takes_in_the_headline_and_byline_beside_the_body() -> None:
+    blocks = page()
+    region = article_region(blocks) + " > "
+    assert blocks[1].path.startswith(region) and not blocks[9].path.startswith(region)
+    refine_roles(blocks)
+    assert [b.role for b in blocks[1:5]] == [ARTICLE_BODY] * 4
+    assert blocks[0].role == "NAVIGATION" and blocks[13].role == "OTHER_BOILERPLATE"
+
+
+def test_a_page_with_no_article_prose_has_no_region() -> None:
+    blocks = [block("html > body > ul > li:nth-of-type(1)", "Home", "NAVIGATION", link_chars=4),
+              block("html > body > p", "Short note", ARTICLE_BODY)]
+    assert article_region(blocks) == ""
+    refine_roles(blocks)
+    assert blocks[1].role == ARTICLE_BODY
+
+
+def test_plain_text_documents_pass_through() -> None:
+    result = Engine().classify("Library stays open\n\n" + PROSE + "\n\nRead more stories\n")
+    for b in result.blocks:
+        assert b.path == ""
+        assert b.role == b.role_scores[0][0]
