@@ -84,9 +84,10 @@ def article_region(blocks: Sequence[Block]) -> str:
         else:
             value = -OTHER_TEXT_COST * size * (1.0 if is_prose(block) else SHORT_TEXT_COST)
         steps = block.path.split(" > ")
-        for depth in range(1, len(steps)):
-            prefix = " > ".join(steps[:depth])
+        prefix = steps[0]
+        for step in steps[1:]:  # every ancestor, not the element itself
             gain[prefix] = gain.get(prefix, 0.0) + value
+            prefix += " > " + step
     if not gain:
         return ""
     best = max(gain, key=lambda path: (gain[path], -len(path)))

@@ -108,8 +108,12 @@ NEIGHBOUR_MIN_PROBABILITY = 0.1
 #: train sentences, never dev: `winnow-train-language --calibrate` fits how often answers in
 #: the supported languages are right against their confidence; even odds at 0.416.
 MIN_CONFIDENCE = 0.42
-#: With `expected` languages: below this combined probability the text is in none of them.
+#: With `expected` languages: below this combined probability the text is in none of them,
+#: on a text of at least `EXPECTED_FULL_LETTERS` letters; on a shorter one the bar falls in
+#: proportion. A word or two is weak evidence: "Sport" is Czech as well as English, however
+#: much the models favour English.
 EXPECTED_MIN_PROBABILITY = 0.1
+EXPECTED_FULL_LETTERS = 25
 #: How many runners-up a block reports.
 ALTERNATIVES = 3
 #: On a page, how many times a short block's probability of the page's language counts
@@ -187,8 +191,9 @@ class LanguageDetector:
         `expected`, when given, restricts the answers to those languages (ISO 639-1 codes).
         The probabilities are renormalised over them, so a short block leans to the expected
         language it resembles most. Text in none of them says so: if the expected languages
-        together get less than `EXPECTED_MIN_PROBABILITY` before renormalising, the answer
-        is `und` and `alternatives` report the real top languages (e.g. `de` for German).
+        together get less than `EXPECTED_MIN_PROBABILITY` before renormalising (less on a
+        text of a few letters), the answer is `und` and `alternatives` report the real top
+        languages (e.g. `de` for German).
         """
         return self._detect(texts, expected)[0]
 
@@ -328,7 +333,7 @@ def _decide(probs: dict[str, float], lid: dict[str, float], block: _Block,
     ranked = _ranked(probs)
     if expected is not None:
         mass = sum(p for lang, p in ranked if lang in expected)
-        if mass < EXPECTED_MIN_PROBABILITY:
+        if mass < EXPECTED_MIN_PROBABILITY * min(1.0, block.letter_count / EXPECTED_FULL_LETTERS):
             return LanguageGuess(UNDETERMINED, 1.0 - mass, ranked[:ALTERNATIVES])
         ranked = [(lang, p / mass) for lang, p in ranked if lang in expected]
     top, confidence = ranked[0][0], min(1.0, ranked[0][1])  # fastText's may exceed 1 by a hair

@@ -67,6 +67,9 @@ KINDS = ("heading", "item", "utility", "trail", "text", "button",
 #: Share of pages with readers' comments under the article: long threads of prose that
 #: is not the article are what real news pages have most of (L3S-GN1's comments).
 COMMENT_THREADS = 0.3
+#: Share of inline "see also" links in an article that carry their label in the same line
+#: ("Lea también: <title>", "Read more: <title>"), as Spanish and German news sites print them.
+SEE_ALSO_LABELLED = 0.6
 #: Share of in-page navigation sections that are a heading with no links.
 HEADING_ALONE = 0.2
 #: A section's first line is its heading if it is this short and no sentence.
@@ -243,8 +246,14 @@ class DocumentGenerator:
             elif x < 0.15:
                 text, src = self.phrase(lang, "ads")
                 out.add(text, OTHER, src, "ad")
-            elif x < 0.17:
-                out.add(self.title(lang), TEASER, lang, "see_also")  # inline "see also" link
+            elif x < 0.17:  # an inline "see also" link, often led by its label: "Lea también: ..."
+                title = self.title(lang)
+                if r() < SEE_ALSO_LABELLED:
+                    label = self.rng.choice(bank["link_lists"]).rstrip(" :")
+                    label = label.upper() if r() < 0.2 else label
+                    out.add(f"{label}: {title}", TEASER, lang, "see_also", anchors=(title,))
+                else:
+                    out.add(title, TEASER, lang, "see_also")
             elif x < 0.2:
                 self.picture(lang, out)
             out.add(self.paragraph(lang), ARTICLE, lang, "paragraph")

@@ -653,7 +653,7 @@ def _article(pg: _Page, section: Section, inside: list[Section] | None = None) -
         elif b.kind == "ad":
             _ad_slot(pg, b, "inline_ad")
         elif b.kind == "see_also":
-            link = pg.link(b.text, "article")
+            link = _anchored(pg, b.text, b.anchors, "article") if b.anchors else pg.link(b.text, "article")
             inner = f"<strong>{link}</strong>" if st.chance(0.4) else link
             pg.block(st.element("see_also"), st.attrs("see_also", ident=False), b, inner)
         elif b.kind == "caption":
