@@ -97,3 +97,28 @@ def test_plain_text_documents_pass_through() -> None:
     for b in result.blocks:
         assert b.path == ""
         assert b.role == b.role_scores[0][0]
+
+
+def test_an_article_the_model_missed_is_taken_from_the_main_container() -> None:
+    art = "html > body > div > main"
+    blocks = [
+        block("html > body > nav > ul > li:nth-of-type(1)", "Home", "NAVIGATION", link_chars=4),
+        block(f"{art} > h1", "Library stays open", ARTICLE_BODY),
+        block(f"{art} > p:nth-of-type(1)", PROSE * 2, "RELATED_TEASER"),
+        block(f"{art} > p:nth-of-type(2)", PROSE, "RELATED_TEASER"),
+        block(f"{art} > ul > li", "Share on Facebook", "NAVIGATION", link_chars=17),
+        block(f"{art} > p:nth-of-type(3)", "More: " + PROSE[:40], "RELATED_TEASER", link_chars=40),
+        block("html > body > aside > p", PROSE, "RELATED_TEASER"),
+    ]
+    refine_roles(blocks)
+    assert [b.role for b in blocks[1:4]] == [ARTICLE_BODY] * 3
+    assert blocks[2].role_scores[0][0] == ARTICLE_BODY
+    assert blocks[4].role == "NAVIGATION" and blocks[5].role == "RELATED_TEASER"  # links stay links
+    assert blocks[0].role == "NAVIGATION" and blocks[6].role == "RELATED_TEASER"  # outside the container
+
+
+def test_an_article_the_model_found_is_left_to_it() -> None:
+    blocks = page()
+    teaser_roles = [b.role for b in blocks[10:12]]
+    refine_roles(blocks)
+    assert [b.role for b in blocks[10:12]] == teaser_roles == ["RELATED_TEASER"] * 2

@@ -1,6 +1,6 @@
 """The page-level step after the role model: on an HTML page the article is one region.
 
-The role model reads a block with a few neighbours on each side. Two things it cannot
+The role model reads a block with a few neighbours on each side. Three things it cannot
 see from there, and that real pages get wrong most often:
 
 - A paragraph among the article's paragraphs is the article's, even when the subheading
@@ -12,8 +12,13 @@ see from there, and that real pages get wrong most often:
   is readability's insight, scored on the model's own answers: the region is the element
   whose article text most outweighs the other text it holds, and a block outside it that
   the model called ARTICLE_BODY becomes OTHER_BOILERPLATE.
+- A page has an article even where the model finds almost none: on a layout unlike any it
+  was trained on it can take a whole article for teasers. When under `MISSED_ARTICLE_SHARE`
+  of the page's text outside links is article text, readability's choice stands in: the element holding
+  most of the page's prose, whose blocks that are neither link lists nor navigation become
+  the article.
 
-Both move probability mass rather than overwrite roles, so `role_scores` stay a
+All three move probability mass rather than overwrite roles, so `role_scores` stay a
 distribution whose first entry is the role given. Plain-text documents have no markup and
 pass through unchanged.
 """
@@ -22,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from winnow.engine.blocks import ARTICLE_BODY, Block
-from winnow.engine.features import is_prose, parent_path
+from winnow.engine.features import is_prose, main_container, parent_path
 
 #: Where the article region's boundary falls: each character of non-article text inside
 #: an element costs this much of a character of article prose (`article_region`).
@@ -35,11 +40,15 @@ MIN_RUN = 3
 RUN_ARTICLE_SHARE = 0.5
 #: A block with a larger share of its characters in links is a link list, not a paragraph.
 MAX_LINK_SHARE = 0.3
+#: Below this share of the page's text (outside link lists) called article, the model has
+#: missed the article.
+MISSED_ARTICLE_SHARE = 0.2
 OTHER_BOILERPLATE = "OTHER_BOILERPLATE"
+NAVIGATION = "NAVIGATION"
 
 
 def refine_roles(blocks: Sequence[Block]) -> None:
-    """Applies both rules, in place, to a page's blocks whose roles the model has given."""
+    """Applies the three rules, in place, to a page's blocks whose roles the model has given."""
     if not blocks or blocks[0].html is None:
         return
     rejoin_paragraph_runs(blocks)
@@ -49,6 +58,27 @@ def refine_roles(blocks: Sequence[Block]) -> None:
         for block in blocks:
             if block.role == ARTICLE_BODY and not block.path.startswith(inside):
                 _move_mass(block, ARTICLE_BODY, OTHER_BOILERPLATE)
+    recover_missed_article(blocks)
+
+
+def recover_missed_article(blocks: Sequence[Block]) -> None:
+    """Takes the page's main container for the article when the model found almost none."""
+    # Text, not only long paragraphs: Thai articles, and short news items, are made of short
+    # blocks.
+    text = [b for b in blocks if b.html.link_chars <= MAX_LINK_SHARE * len(b.text)]
+    total = sum(len(b.text) for b in text)
+    article = sum(len(b.text) for b in text if b.role == ARTICLE_BODY)
+    if not total or article >= MISSED_ARTICLE_SHARE * total:
+        return
+    container = main_container(blocks)
+    if not container:
+        return
+    inside = container + " > "
+    for block in blocks:
+        if (block.role != ARTICLE_BODY and block.path.startswith(inside)
+                and block.html.link_chars <= MAX_LINK_SHARE * len(block.text)
+                and (block.role != NAVIGATION or is_prose(block))):
+            _move_mass(block, block.role, ARTICLE_BODY)
 
 
 def rejoin_paragraph_runs(blocks: Sequence[Block]) -> None:
