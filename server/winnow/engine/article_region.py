@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from winnow.engine.blocks import ARTICLE_BODY, Block
+from winnow.engine.blocks import ARTICLE_BODY, NAVIGATION, OTHER_BOILERPLATE, Block
 from winnow.engine.features import is_prose, main_container, parent_path
 
 #: Where the article region's boundary falls: each character of non-article text inside
@@ -43,8 +43,6 @@ MAX_LINK_SHARE = 0.3
 #: Below this share of the page's text (outside link lists) called article, the model has
 #: missed the article.
 MISSED_ARTICLE_SHARE = 0.2
-OTHER_BOILERPLATE = "OTHER_BOILERPLATE"
-NAVIGATION = "NAVIGATION"
 
 
 def refine_roles(blocks: Sequence[Block]) -> None:
@@ -65,7 +63,7 @@ def recover_missed_article(blocks: Sequence[Block]) -> None:
     """Takes the page's main container for the article when the model found almost none."""
     # Text, not only long paragraphs: Thai articles, and short news items, are made of short
     # blocks.
-    text = [b for b in blocks if b.html.link_chars <= MAX_LINK_SHARE * len(b.text)]
+    text = [b for b in blocks if _not_links(b)]
     total = sum(len(b.text) for b in text)
     article = sum(len(b.text) for b in text if b.role == ARTICLE_BODY)
     if not total or article >= MISSED_ARTICLE_SHARE * total:
@@ -75,8 +73,7 @@ def recover_missed_article(blocks: Sequence[Block]) -> None:
         return
     inside = container + " > "
     for block in blocks:
-        if (block.role != ARTICLE_BODY and block.path.startswith(inside)
-                and block.html.link_chars <= MAX_LINK_SHARE * len(block.text)
+        if (block.role != ARTICLE_BODY and block.path.startswith(inside) and _not_links(block)
                 and (block.role != NAVIGATION or is_prose(block))):
             _move_mass(block, block.role, ARTICLE_BODY)
 
@@ -93,7 +90,7 @@ def rejoin_paragraph_runs(blocks: Sequence[Block]) -> None:
         if article < RUN_ARTICLE_SHARE * sum(len(b.text) for b in run):
             continue
         for block in run:
-            if block.role != ARTICLE_BODY and block.html.link_chars <= MAX_LINK_SHARE * len(block.text):
+            if block.role != ARTICLE_BODY and _not_links(block):
                 _move_mass(block, block.role, ARTICLE_BODY)
 
 
@@ -122,6 +119,10 @@ def article_region(blocks: Sequence[Block]) -> str:
         return ""
     best = max(gain, key=lambda path: (gain[path], -len(path)))
     return best if gain[best] > 0 else ""
+
+
+def _not_links(block: Block) -> bool:
+    return block.html.link_chars <= MAX_LINK_SHARE * len(block.text)
 
 
 def _move_mass(block: Block, source: str, target: str) -> None:

@@ -20,7 +20,7 @@ ROLES: tuple[str, ...] = (
     "DONATION_APPEAL",
     "OTHER_BOILERPLATE",
 )
-ARTICLE_BODY = ROLES[0]
+ARTICLE_BODY, NAVIGATION, RELATED_TEASER, DONATION_APPEAL, OTHER_BOILERPLATE = ROLES
 
 #: What each role means, in the labeling guide's words (docs/LABELING.md).
 ROLE_DESCRIPTIONS: dict[str, str] = {
