@@ -14,9 +14,9 @@ see from there, and that real pages get wrong most often:
   the model called ARTICLE_BODY becomes OTHER_BOILERPLATE.
 - A page has an article even where the model finds almost none: on a layout unlike any it
   was trained on it can take a whole article for teasers. When under `MISSED_ARTICLE_SHARE`
-  of the page's text outside links is article text, readability's choice stands in: the element holding
-  most of the page's prose, whose blocks that are neither link lists nor navigation become
-  the article.
+  of the page's text outside links is article text, readability's choice stands in: the
+  element holding most of the page's prose, whose blocks that are neither link lists nor
+  navigation become the article.
 
 All three move probability mass rather than overwrite roles, so `role_scores` stay a
 distribution whose first entry is the role given. Plain-text documents have no markup and
@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from winnow.engine.blocks import ARTICLE_BODY, NAVIGATION, OTHER_BOILERPLATE, Block
-from winnow.engine.features import is_prose, main_container, parent_path
+from winnow.engine.features import ancestor_sums, is_prose, main_container, mostly_text, parent_path
 
 #: Where the article region's boundary falls: each character of non-article text inside
 #: an element costs this much of a character of article prose (`article_region`).
@@ -38,8 +38,6 @@ SHORT_TEXT_COST = 0.5
 #: characters is article text (`rejoin_paragraph_runs`).
 MIN_RUN = 3
 RUN_ARTICLE_SHARE = 0.5
-#: A block with a larger share of its characters in links is a link list, not a paragraph.
-MAX_LINK_SHARE = 0.3
 #: Below this share of the page's text (outside link lists) called article, the model has
 #: missed the article.
 MISSED_ARTICLE_SHARE = 0.2
@@ -63,7 +61,7 @@ def recover_missed_article(blocks: Sequence[Block]) -> None:
     """Takes the page's main container for the article when the model found almost none."""
     # Text, not only long paragraphs: Thai articles, and short news items, are made of short
     # blocks.
-    text = [b for b in blocks if _not_links(b)]
+    text = [b for b in blocks if mostly_text(b)]
     total = sum(len(b.text) for b in text)
     article = sum(len(b.text) for b in text if b.role == ARTICLE_BODY)
     if not total or article >= MISSED_ARTICLE_SHARE * total:
@@ -73,7 +71,7 @@ def recover_missed_article(blocks: Sequence[Block]) -> None:
         return
     inside = container + " > "
     for block in blocks:
-        if (block.role != ARTICLE_BODY and block.path.startswith(inside) and _not_links(block)
+        if (block.role != ARTICLE_BODY and block.path.startswith(inside) and mostly_text(block)
                 and (block.role != NAVIGATION or is_prose(block))):
             _move_mass(block, block.role, ARTICLE_BODY)
 
@@ -90,7 +88,7 @@ def rejoin_paragraph_runs(blocks: Sequence[Block]) -> None:
         if article < RUN_ARTICLE_SHARE * sum(len(b.text) for b in run):
             continue
         for block in run:
-            if block.role != ARTICLE_BODY and _not_links(block):
+            if block.role != ARTICLE_BODY and mostly_text(block):
                 _move_mass(block, block.role, ARTICLE_BODY)
 
 
@@ -103,26 +101,18 @@ def article_region(blocks: Sequence[Block]) -> str:
     what it adds is only short article text (the headline and byline in the article's
     header, a caption in its figure), which the guide counts as the article's.
     """
-    gain: dict[str, float] = {}
-    for block in blocks:
-        size = len(block.text)
-        if block.role == ARTICLE_BODY:
-            value = float(size) if is_prose(block) else 0.0
-        else:
-            value = -OTHER_TEXT_COST * size * (1.0 if is_prose(block) else SHORT_TEXT_COST)
-        steps = block.path.split(" > ")
-        prefix = steps[0]
-        for step in steps[1:]:  # every ancestor, not the element itself
-            gain[prefix] = gain.get(prefix, 0.0) + value
-            prefix += " > " + step
+    gain = ancestor_sums(blocks, [_region_value(b) for b in blocks])
     if not gain:
         return ""
     best = max(gain, key=lambda path: (gain[path], -len(path)))
     return best if gain[best] > 0 else ""
 
 
-def _not_links(block: Block) -> bool:
-    return block.html.link_chars <= MAX_LINK_SHARE * len(block.text)
+def _region_value(block: Block) -> float:
+    size = len(block.text)
+    if block.role == ARTICLE_BODY:
+        return float(size) if is_prose(block) else 0.0
+    return -OTHER_TEXT_COST * size * (1.0 if is_prose(block) else SHORT_TEXT_COST)
 
 
 def _move_mass(block: Block, source: str, target: str) -> None:

@@ -37,6 +37,8 @@ LONG_BLOCK = 150
 MARKUP_TOKENS = 40
 #: Words of a block's image alt text kept ("... thumbnail" marks a teaser).
 ALT_WORDS = 4
+#: A block with a larger share of its characters in links is a link list, not text.
+MAX_LINK_SHARE = 0.3
 #: The article container holds at least this share of a page's prose (`main_container`).
 MAIN_SHARE = 0.6
 
@@ -187,10 +189,28 @@ def _signature(path: str) -> str:
     return _NTH.sub("", path)
 
 
+def mostly_text(block: Block) -> bool:
+    """A block of an HTML page that is not a link list (`MAX_LINK_SHARE`)."""
+    html = block.html
+    return html is not None and html.link_chars <= MAX_LINK_SHARE * len(block.text)
+
+
 def is_prose(block: Block) -> bool:
     """A long block of an HTML page that is not mostly links: what articles are made of."""
-    html = block.html
-    return html is not None and len(block.text) >= LONG_BLOCK and html.link_chars <= 0.3 * len(block.text)
+    return len(block.text) >= LONG_BLOCK and mostly_text(block)
+
+
+def ancestor_sums(blocks: Sequence[Block], values: Sequence[float]) -> dict[str, float]:
+    """Each element's total of `values` over the blocks it contains (a block's own element
+    not counted): what an element holds decides whether it is the article's."""
+    sums: dict[str, float] = {}
+    for block, value in zip(blocks, values):
+        steps = block.path.split(" > ")
+        prefix = steps[0]
+        for step in steps[1:]:
+            sums[prefix] = sums.get(prefix, 0) + value
+            prefix += " > " + step
+    return sums
 
 
 def parent_prose_shares(blocks: Sequence[Block], parents: Sequence[str]) -> list[float]:
@@ -214,16 +234,9 @@ def main_container(blocks: Sequence[Block]) -> str:
     This is readability's insight: the article is one subtree, and teasers and sidebars
     sit outside it even when their text reads like prose.
     """
-    weight: dict[str, int] = {}
-    total = 0
-    for block in blocks:
-        if not is_prose(block):
-            continue
-        total += len(block.text)
-        steps = block.path.split(" > ")
-        for depth in range(1, len(steps)):
-            prefix = " > ".join(steps[:depth])
-            weight[prefix] = weight.get(prefix, 0) + len(block.text)
+    prose = [b for b in blocks if is_prose(b)]
+    total = sum(len(b.text) for b in prose)
+    weight = ancestor_sums(prose, [len(b.text) for b in prose])
     held = [p for p, w in weight.items() if w >= MAIN_SHARE * total]
     return max(held, key=len) if held else ""
 
