@@ -15,11 +15,31 @@ from pathlib import Path
 import grpc
 import pytest
 
+from winnow.engine.blocks import ROLES, Block
+from winnow.engine.html_text import HtmlBlock
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEEDS = REPO / "seeds"
 START_TIMEOUT = 120.0
 
+#: A paragraph of article prose, for pages built by hand.
+PROSE = ("The council voted on Tuesday to keep the library open through the winter, after a long "
+         "debate about heating costs and the volunteers who run the reading room. ")
+
+
+
+def answered_block(path: str, text: str, role: str, confidence: float = 0.9, link_chars: int = 0,
+                   lead_link_chars: int = 0) -> Block:
+    """A block of a hand-built page with the role model's answer set by hand, so that a
+    page-level rule is seen acting on exactly the case it exists for."""
+    tag = path.rsplit(" > ", 1)[-1].split(":", 1)[0]
+    rest = (1.0 - confidence) / (len(ROLES) - 1)
+    scores = sorted([(r, confidence if r == role else rest) for r in ROLES], key=lambda s: -s[1])
+    html = HtmlBlock(text, path, link_chars=link_chars, lead_link_chars=lead_link_chars, tag=tag)
+    b = Block(0, text, 0, len(text), html=html)
+    b.role, b.role_confidence, b.role_scores = role, confidence, scores
+    return b
 
 def subprocess_env() -> dict[str, str]:
     """The environment for child processes: the repo's packages importable even if not installed."""

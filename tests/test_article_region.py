@@ -11,21 +11,9 @@ import pytest
 
 from winnow.engine import Engine
 from winnow.engine.article_region import article_region, refine_roles
-from winnow.engine.blocks import ARTICLE_BODY, ROLES, Block
-from winnow.engine.html_text import HtmlBlock
+from winnow.engine.blocks import ARTICLE_BODY, Block
 
-PROSE = ("The council voted on Tuesday to keep the library open through the winter, after a long "
-         "debate about heating costs and the volunteers who run the reading room. ")
-
-
-def block(path: str, text: str, role: str, confidence: float = 0.9, link_chars: int = 0) -> Block:
-    tag = path.rsplit(" > ", 1)[-1].split(":", 1)[0]
-    rest = (1.0 - confidence) / (len(ROLES) - 1)
-    scores = sorted([(r, confidence if r == role else rest) for r in ROLES], key=lambda s: -s[1])
-    b = Block(0, text, 0, len(text), html=HtmlBlock(text, path, link_chars=link_chars, tag=tag))
-    b.role, b.role_confidence, b.role_scores = role, confidence, scores
-    return b
-
+from conftest import PROSE, answered_block as block
 
 def page() -> list[Block]:
     """Header with the headline, an article of five paragraphs, a sidebar of teasers, one of

@@ -109,6 +109,14 @@ def test_blocks_carry_their_markup_links_and_images() -> None:
     assert "t:nav" not in body.context
 
 
+def test_blocks_know_how_much_link_text_leads_them() -> None:
+    html = ("<p><a href='/a'>Army Day marked</a> <b><a href='/b'>in Delhi</a></b> The army paraded on "
+            "Tuesday <a href='/c'>more</a></p><p>A paragraph that cites <a href='/d'>a source</a>.</p>")
+    teaser, paragraph = html_to_blocks(html)
+    assert (teaser.lead_link_chars, teaser.link_chars) == (len("Army Day marked") + len("in Delhi"), 27)
+    assert paragraph.lead_link_chars == 0 and paragraph.link_chars == 8
+
+
 def test_html_to_text_puts_one_block_on_a_line() -> None:
     assert html_to_text("<h2>Head</h2><p>Body text</p>") == "Head\nBody text"
     assert html_to_text("") == ""

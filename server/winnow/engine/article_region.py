@@ -53,7 +53,7 @@ def refine_roles(blocks: Sequence[Block]) -> None:
         inside = region + " > "
         for block in blocks:
             if block.role == ARTICLE_BODY and not block.path.startswith(inside):
-                _move_mass(block, ARTICLE_BODY, OTHER_BOILERPLATE)
+                block.move_role(ARTICLE_BODY, OTHER_BOILERPLATE)
     recover_missed_article(blocks)
 
 
@@ -73,7 +73,7 @@ def recover_missed_article(blocks: Sequence[Block]) -> None:
     for block in blocks:
         if (block.role != ARTICLE_BODY and block.path.startswith(inside) and mostly_text(block)
                 and (block.role != NAVIGATION or is_prose(block))):
-            _move_mass(block, block.role, ARTICLE_BODY)
+            block.move_role(block.role, ARTICLE_BODY)
 
 
 def rejoin_paragraph_runs(blocks: Sequence[Block]) -> None:
@@ -89,7 +89,7 @@ def rejoin_paragraph_runs(blocks: Sequence[Block]) -> None:
             continue
         for block in run:
             if block.role != ARTICLE_BODY and mostly_text(block):
-                _move_mass(block, block.role, ARTICLE_BODY)
+                block.move_role(block.role, ARTICLE_BODY)
 
 
 def article_region(blocks: Sequence[Block]) -> str:
@@ -114,13 +114,3 @@ def _region_value(block: Block) -> float:
         return float(size) if is_prose(block) else 0.0
     return -OTHER_TEXT_COST * size * (1.0 if is_prose(block) else SHORT_TEXT_COST)
 
-
-def _move_mass(block: Block, source: str, target: str) -> None:
-    """Moves `source`'s probability to `target`, which then leads (the source led or was
-    the article's), and makes the result the block's role."""
-    scores = dict(block.role_scores)
-    scores[target] = scores.get(target, 0.0) + scores.get(source, 0.0)
-    scores[source] = 0.0
-    block.role_scores = sorted(scores.items(), key=lambda item: (-item[1], item[0] != target))
-    block.role = target
-    block.role_confidence = scores[target]

@@ -72,6 +72,19 @@ class Block:
         """A CSS selector of the block's element on an HTML page; empty for plain text."""
         return self.html.path if self.html is not None else ""
 
+    def move_role(self, source: str, target: str) -> None:
+        """Gives `source`'s probability to `target` and makes `target` the role.
+
+        The page-level steps overrule the model this way rather than by overwriting the
+        role, so that `role_scores` stay a distribution whose first entry is the role given.
+        """
+        scores = dict(self.role_scores)
+        scores[target] = scores.get(target, 0.0) + scores.get(source, 0.0)
+        scores[source] = 0.0
+        self.role_scores = sorted(scores.items(), key=lambda item: (-item[1], item[0] != target))
+        self.role = target
+        self.role_confidence = scores[target]
+
 
 @dataclass
 class Classification:

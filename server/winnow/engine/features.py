@@ -183,7 +183,7 @@ def parent_path(path: str) -> str:
 _NTH = re.compile(r":nth-of-type\(\d+\)")
 
 
-def _signature(path: str) -> str:
+def signature(path: str) -> str:
     """A path without its positions: the rows of a teaser table or the items of two menus
     share it, though no two of them share a parent."""
     return _NTH.sub("", path)
@@ -251,7 +251,7 @@ def markup_features(blocks: Sequence[Block]) -> list[list[str]]:
     if not blocks or blocks[0].html is None:
         return [["fmt=text"] for _ in blocks]
     parents = [parent_path(b.path) for b in blocks]
-    signatures = [_signature(b.path) for b in blocks]
+    signatures = [signature(b.path) for b in blocks]
     run_before = [0] * len(blocks)
     for i in range(1, len(blocks)):
         run_before[i] = run_before[i - 1] + 1 if signatures[i] == signatures[i - 1] else 0

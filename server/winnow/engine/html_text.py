@@ -125,6 +125,9 @@ class HtmlBlock:
     context: tuple[str, ...] = ()
     #: Characters of the text that sit inside links.
     link_chars: int = 0
+    #: Characters of link text before the first text outside a link: a teaser's linked title
+    #: leads its excerpt in one block, while a paragraph seldom opens with a link.
+    lead_link_chars: int = 0
     #: Images inside the block and the words of their `alt` text: not block text (a reader
     #: does not see it), but a teaser's thumbnail says what it is.
     images: int = 0
@@ -203,6 +206,8 @@ class _BlockMaker:
         self._parts: list[str] = []
         self._frames: list[_Frame] = []
         self._link_chars = 0
+        self._lead_link_chars = 0
+        self._lead_open = True
         self._images = 0
         self._alts: list[str] = []
         self._brs = 0
@@ -219,6 +224,10 @@ class _BlockMaker:
         self._parts.append(text)
         if in_link:
             self._link_chars += len(text.strip())
+            if self._lead_open:
+                self._lead_link_chars += len(text.strip())
+        else:
+            self._lead_open = False
 
     def image(self, alt: str) -> None:
         self._images += 1
@@ -236,6 +245,7 @@ class _BlockMaker:
         self._brs = 0
         parts, self._parts = self._parts, []
         link_chars, self._link_chars = self._link_chars, 0
+        lead_link_chars, self._lead_link_chars, self._lead_open = self._lead_link_chars, 0, True
         images, self._images = self._images, 0
         alts, self._alts = self._alts, []
         if not parts:
@@ -251,6 +261,7 @@ class _BlockMaker:
             path=" > ".join(frame.step for frame in frames),
             context=tuple(context),
             link_chars=min(link_chars, len(text)),
+            lead_link_chars=min(lead_link_chars, len(text)),
             images=images,
             alt_text=" ".join(" ".join(alts).split()),
             tag=own.tag if own else "",

@@ -3,7 +3,8 @@
 segment (plain text, or an HTML page's block-level elements) → detect each block's
 language → the document's language → lean undecided blocks to it → roles in context
 (with the page's markup, for HTML) → on a page, the article as one region
-(`article_region`) → the article's language.
+(`article_region`), teaser lists taken out of it (`teaser_lists`) and headings given
+their sections' roles (`headings`) → the article's language.
 """
 from __future__ import annotations
 
@@ -14,11 +15,13 @@ from contextlib import contextmanager
 
 from winnow.engine.article_region import refine_roles
 from winnow.engine.blocks import ARTICLE_BODY, Classification
+from winnow.engine.headings import headings_follow_sections
 from winnow.engine.html_text import decode_html
 from winnow.engine.inputs import DEFAULT_MAX_BLOCKS, HTML, PLAIN_TEXT, Document, DocumentRejected
 from winnow.engine.language import LanguageDetector, annotate_languages, main_language
 from winnow.engine.roles import RoleClassifier
 from winnow.engine.segment import segment_html, segment_text
+from winnow.engine.teaser_lists import mark_teaser_lists
 
 
 class Engine:
@@ -82,6 +85,8 @@ class Engine:
                 block.role, block.role_confidence = scores[0]
                 block.role_scores = scores
             refine_roles(blocks)
+            mark_teaser_lists(blocks)
+            headings_follow_sections(blocks)
         article = [b for b in blocks if b.role == ARTICLE_BODY] or blocks
         language, confidence = main_language(article)
         return Classification(text, blocks, language, confidence, dict(self.model_versions), document.content_type)
