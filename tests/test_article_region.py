@@ -6,6 +6,7 @@ the case it exists for; the real models run through it in `test_page_quality.py`
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -110,3 +111,28 @@ def test_an_article_the_model_found_is_left_to_it() -> None:
     teaser_roles = [b.role for b in blocks[10:12]]
     refine_roles(blocks)
     assert [b.role for b in blocks[10:12]] == teaser_roles == ["RELATED_TEASER"] * 2
+
+
+def test_a_footer_and_an_authors_bio_are_about_the_article_not_in_it() -> None:
+    art = "html > body > article"
+    blocks = [block(f"{art} > h1", "Library stays open", ARTICLE_BODY),
+              block(f"{art} > div > p:nth-of-type(1)", PROSE * 2, ARTICLE_BODY),
+              block(f"{art} > div > p:nth-of-type(2)", PROSE, ARTICLE_BODY),
+              block(f"{art} > div > div > p", "Ann Smith has covered the council for the Gazette since 2015.", ARTICLE_BODY),
+              block(f"{art} > footer > p", "This entry was posted in Local News and tagged library, winter.", ARTICLE_BODY)]
+    blocks[3].html = replace(blocks[3].html, context=("c:author", "c:bio", "t:div"))
+    blocks[4].html = replace(blocks[4].html, context=("t:footer", "t:p"))
+    refine_roles(blocks)
+    assert [b.role for b in blocks] == [ARTICLE_BODY] * 3 + ["OTHER_BOILERPLATE"] * 2
+    assert blocks[4].role_scores[0] == ("OTHER_BOILERPLATE", blocks[4].role_confidence)
+
+
+def test_a_footer_that_holds_the_article_is_broken_markup_and_moves_nothing() -> None:
+    """An unclosed `<footer>` high on the page nests the article in it."""
+    blocks = [block("html > body > footer > p:nth-of-type(1)", PROSE * 2, ARTICLE_BODY),
+              block("html > body > footer > p:nth-of-type(2)", PROSE, ARTICLE_BODY)]
+    for b in blocks:
+        b.html = replace(b.html, context=("t:footer", "t:p"))
+    before = [b.role_scores for b in blocks]
+    refine_roles(blocks)
+    assert [b.role_scores for b in blocks] == before

@@ -12,13 +12,16 @@ see from there, and that real pages get wrong most often:
   is readability's insight, scored on the model's own answers: the region is the element
   whose article text most outweighs the other text it holds, and a block outside it that
   the model called ARTICLE_BODY becomes OTHER_BOILERPLATE.
+- What is about the article is not the article: a `<footer>` (the posted-in line, the tags,
+  a newsletter prompt) and an author's bio box read like prose, but HTML and the page say
+  what they are.
 - A page has an article even where the model finds almost none: on a layout unlike any it
   was trained on it can take a whole article for teasers. When under `MISSED_ARTICLE_SHARE`
   of the page's text outside links is article text, readability's choice stands in: the
   element holding most of the page's prose, whose blocks that are neither link lists nor
   navigation become the article.
 
-All three move probability mass rather than overwrite roles, so `role_scores` stay a
+All of them move probability mass rather than overwrite roles, so `role_scores` stay a
 distribution whose first entry is the role given. Plain-text documents have no markup and
 pass through unchanged.
 """
@@ -41,10 +44,17 @@ RUN_ARTICLE_SHARE = 0.5
 #: Below this share of the page's text (outside link lists) called article, the model has
 #: missed the article.
 MISSED_ARTICLE_SHARE = 0.2
+#: Markup of what is about the article rather than the article: a `<footer>` (in HTML,
+#: "information about its section such as who wrote it, links to related documents,
+#: copyright data") and an author's bio box. Unless it holds more than
+#: `MAX_ABOUT_SHARE` of the article text: then the page's markup is broken (an unclosed
+#: `<footer>` that swallows the page) and says nothing.
+ABOUT_TOKENS = frozenset({"t:footer", "c:bio"})
+MAX_ABOUT_SHARE = 0.5
 
 
 def refine_roles(blocks: Sequence[Block]) -> None:
-    """Applies the three rules, in place, to a page's blocks whose roles the model has given."""
+    """Applies the rules, in place, to a page's blocks whose roles the model has given."""
     if not blocks or blocks[0].html is None:
         return
     rejoin_paragraph_runs(blocks)
@@ -54,7 +64,17 @@ def refine_roles(blocks: Sequence[Block]) -> None:
         for block in blocks:
             if block.role == ARTICLE_BODY and not block.path.startswith(inside):
                 block.move_role(ARTICLE_BODY, OTHER_BOILERPLATE)
+    for block in about_the_article(blocks):
+        block.move_role(ARTICLE_BODY, OTHER_BOILERPLATE)
     recover_missed_article(blocks)
+
+
+def about_the_article(blocks: Sequence[Block]) -> list[Block]:
+    """Article blocks in a footer or an author's bio: what the model took for the article
+    because it reads like prose ("Anna covers science for the paper since 2015")."""
+    about = [b for b in blocks if b.role == ARTICLE_BODY and not ABOUT_TOKENS.isdisjoint(b.html.context)]
+    article = sum(len(b.text) for b in blocks if b.role == ARTICLE_BODY)
+    return about if sum(len(b.text) for b in about) <= MAX_ABOUT_SHARE * article else []
 
 
 def recover_missed_article(blocks: Sequence[Block]) -> None:
