@@ -60,6 +60,7 @@ from winnow.engine.text_shape import strip_urls, thai_count
 MODELS = Path(__file__).resolve().parent / "models"
 DEFAULT_LID_MODEL = MODELS / "lid.176.ftz"
 DEFAULT_OWN_MODEL = MODELS / "winnow-lang.ftz"
+#: fastText's prefix of a label, in its training lines and its answers.
 LABEL = "__label__"
 
 # --- Decision constants, in the order the decision uses them -----------------------------

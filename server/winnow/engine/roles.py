@@ -14,11 +14,10 @@ import fasttext
 
 from winnow.engine.blocks import ROLES, Block
 from winnow.engine.features import context_features, document_features
-from winnow.engine.language import MODELS, file_version
+from winnow.engine.language import LABEL, MODELS, file_version
 
 DEFAULT_STAGE_ONE = MODELS / "roles.stage1.ftz"
 DEFAULT_STAGE_TWO = MODELS / "roles.stage2.ftz"
-LABEL = "__label__"
 
 RoleScores = list[tuple[str, float]]
 

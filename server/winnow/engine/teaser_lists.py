@@ -22,7 +22,7 @@ overwriting (`Block.move_role`). Plain-text documents have no markup and pass th
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 from winnow.engine.blocks import ARTICLE_BODY, RELATED_TEASER, Block
@@ -59,7 +59,7 @@ def linked_title_rows(blocks: Sequence[Block]) -> list[Block]:
     for block in blocks:
         if _opens_with_linked_title(block):
             rows.setdefault(signature(block.path), []).append(block)
-    return [b for run in rows.values() if len(run) >= MIN_TEASER_ROWS for b in run if b.role == ARTICLE_BODY]
+    return _article_members(rows.values(), MIN_TEASER_ROWS)
 
 
 def title_excerpt_pairs(blocks: Sequence[Block]) -> list[Block]:
@@ -68,7 +68,7 @@ def title_excerpt_pairs(blocks: Sequence[Block]) -> list[Block]:
     for title, excerpt in pairwise(blocks):
         if _is_teaser_title(title) and _is_excerpt_of(excerpt, title):
             pairs.setdefault((signature(title.path), signature(excerpt.path)), []).append(excerpt)
-    return [b for run in pairs.values() if len(run) >= MIN_TEASER_PAIRS for b in run if b.role == ARTICLE_BODY]
+    return _article_members(pairs.values(), MIN_TEASER_PAIRS)
 
 
 def between_teasers(blocks: Sequence[Block]) -> list[Block]:
@@ -78,6 +78,11 @@ def between_teasers(blocks: Sequence[Block]) -> list[Block]:
         if block.role == ARTICLE_BODY and len(block.text) <= MAX_BETWEEN_CHARS
         and before.role == RELATED_TEASER and after.role == RELATED_TEASER
     ]
+
+
+def _article_members(groups: Iterable[list[Block]], min_size: int) -> list[Block]:
+    """The blocks the model called article in each group of at least `min_size` like blocks."""
+    return [b for group in groups if len(group) >= min_size for b in group if b.role == ARTICLE_BODY]
 
 
 def _opens_with_linked_title(block: Block) -> bool:

@@ -55,7 +55,7 @@ from pathlib import Path
 import fasttext
 
 from winnow.engine.blocks import UNDETERMINED
-from winnow.engine.language import DEFAULT_LID_MODEL, LanguageDetector
+from winnow.engine.language import DEFAULT_LID_MODEL, LABEL, LanguageDetector
 
 DEFAULT_CORPORA = Path(__file__).resolve().parents[3].parent / "shared" / "corpora"
 #: Licence folders searched for `<lang>.dev.txt`, in order.
@@ -166,7 +166,7 @@ def lid176_detector() -> Detect:
     def detect(texts: list[str]) -> list[Answer]:
         # The bare model: top-1, no threshold. fastText needs one line per text.
         labels, probs = model.f.multilinePredict([" ".join(t.split()) + "\n" for t in texts], 1, 0.0, "replace")
-        return [(lab[0].removeprefix("__label__"), float(p[0])) if lab else (UNDETERMINED, 0.0)
+        return [(lab[0].removeprefix(LABEL), float(p[0])) if lab else (UNDETERMINED, 0.0)
                 for lab, p in zip(labels, probs)]
 
     return detect

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import fasttext
 
-LABEL = "__label__"
+from winnow.engine.language import LABEL
 
 
 def train_supervised(examples: Iterable[tuple[str, str]], seed: int, settings: dict) -> fasttext.FastText._FastText:
