@@ -68,6 +68,11 @@ def test_winnow_figures_equal_the_reference_scorers(run, set_name, tmp_path):
                                 encoding="utf-8")
             expected = reference_figures([gold[i] for i in keep], sub_pred, tmp_path)
             assert figures == {k: v for k, v in expected.items() if k.startswith("snippet.")}
+        pages = bench.load_pages(set_name, LIMIT)
+        views = [page.labeling_view() for page in pages]
+        assert report["labeling_view_set_aside"][set_name] == sum(n for _, n in views)
+        expected = reference_figures([view for view, _ in views], pred_path, tmp_path)
+        assert ours["labeling_view"] == {k: v for k, v in expected.items() if k.startswith("snippet.")}
     else:
         assert "macro_f1" in ours and f"{bench.ARTICLE_BODY}.f1" in ours
 

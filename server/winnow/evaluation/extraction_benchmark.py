@@ -6,7 +6,9 @@ figure and one column per system:
 - `l3s-gn1` (block roles): body token F1/P/R (ARTICLE_BODY by the scorer's token method),
   the share of related-content tokens leaked into the body and, for winnow alone, the 5-role
   macro-F1 and the F1 of each role;
-- `trafilatura` (snippets): snippet F1/P/R, overall and per page language;
+- `trafilatura` (snippets): snippet F1/P/R, overall and per page language, and snippet F1/P
+  once more with the must-exclude snippets that LABELING.md puts in the article set aside
+  (captions, credits, bylines, datelines, the headline: `labeling_view`);
 - for each set, pages per second: HTML bytes in, body text out, one thread, the summed
   wall-clock time of the systems' calls (pages are decompressed and read before, and the
   scoring is done after, outside the clock; each system is warmed up once on a tiny page).
@@ -66,6 +68,7 @@ from tqdm import tqdm
 
 from winnow.engine.blocks import ARTICLE_BODY, ROLES
 from winnow.evaluation.evaluate import PAGES, read_pages
+from winnow.evaluation.labeling_view import labeling_view
 from winnow.evaluation.scoring import score, tokens
 
 PAGE_SETS = ("l3s-gn1", "trafilatura")
@@ -200,6 +203,13 @@ class Page:
             self._text = html_to_text(decode_html(self.data))
         return self._text
 
+    def labeling_view(self) -> tuple[dict, int]:
+        """The snippet gold as LABELING.md reads this page (`labeling_view`), and how many it set aside."""
+        from winnow.engine.html_text import decode_html
+        from winnow.engine.segment import segment_html
+
+        return labeling_view(self.gold, segment_html(decode_html(self.data))[1])
+
 
 def load_pages(dataset: str, limit: int | None, pages: Path = PAGES) -> list[Page]:
     """A dev set's pages with their HTML bytes (decompressed here, before any timing)."""
@@ -262,10 +272,13 @@ def language_group(lang: str) -> str:
     return lang if lang in SNIPPET_LANGUAGES else "other"
 
 
-def figures(pages: list[Page], run: Run, labels_all_text: bool) -> dict:
-    """The scorer's figures for one system on one set, plus speed and, for snippets, per language."""
+def figures(pages: list[Page], run: Run, labels_all_text: bool, views: list[dict] | None = None) -> dict:
+    """The scorer's figures for one system on one set, plus speed and, for snippets, per
+    language and on `views`, the gold as LABELING.md reads the pages."""
     golds = [p.gold for p in pages]
     out = score(golds, run.predictions)
+    if views:
+        out["labeling_view"] = {k: v for k, v in score(views, run.predictions).items() if k.startswith("snippet.")}
     if not labels_all_text:  # roles other than the body mean nothing for a body-only extractor
         out = {k: v for k, v in out.items() if not k.startswith(ROLE_FIGURES)}
     if golds and "must_include" in golds[0]:
@@ -298,6 +311,9 @@ def _rows(per_system: dict[str, dict]) -> list[Row]:
         for group, sub in first.get("by_language", {}).items():
             rows.append((f"snippet F1 {group} ({sub['snippet.docs']} pages)",
                          lambda f, g=group: f.get("by_language", {}).get(g, {}).get("snippet.f1"), ".4f"))
+        if "labeling_view" in first:
+            rows += [(f"snippet {name}, LABELING view", lambda f, k=f"snippet.{key}": f.get("labeling_view", {}).get(k), ".4f")
+                     for name, key in (("F1", "f1"), ("P", "p"))]
     else:
         rows += [("body F1", *key(f"{ARTICLE_BODY}.f1")), ("body P", *key(f"{ARTICLE_BODY}.p")),
                  ("body R", *key(f"{ARTICLE_BODY}.r")),
@@ -317,7 +333,9 @@ def format_report(report: dict) -> str:
     for set_name, per_system in report["sets"].items():
         rows = _rows(per_system)
         label_width = max(len(label) for label, _, _ in rows)
-        lines.append(f"== {set_name}: {next(iter(per_system.values()))['documents']} pages")
+        set_aside = report.get("labeling_view_set_aside", {}).get(set_name)
+        view = "" if set_aside is None else f" (LABELING view: {set_aside} must-exclude snippets set aside)"
+        lines.append(f"== {set_name}: {next(iter(per_system.values()))['documents']} pages{view}")
         lines.append(" " * label_width + "".join(f" {s:>{width}}" for s in per_system))
         for label, get, fmt in rows:
             cells = ["-" if (v := get(f)) is None else format(v, fmt) for f in per_system.values()]
@@ -368,9 +386,14 @@ def main(argv: list[str] | None = None) -> int:
     for set_name in args.sets:
         pages = load_pages(set_name, args.limit)
         report["sets"][set_name] = {}
+        views = None
+        if pages and "must_exclude" in pages[0].gold:
+            read = [page.labeling_view() for page in pages]
+            views = [gold for gold, _ in read]
+            report.setdefault("labeling_view_set_aside", {})[set_name] = sum(n for _, n in read)
         for extractor in extractors:
             run = run_system(extractor, pages, f"{set_name} {extractor.name}")
-            report["sets"][set_name][extractor.name] = figures(pages, run, extractor.labels_all_text)
+            report["sets"][set_name][extractor.name] = figures(pages, run, extractor.labels_all_text, views)
             if args.predictions:
                 args.predictions.mkdir(parents=True, exist_ok=True)
                 with open(args.predictions / f"{extractor.name}.{set_name}.jsonl", "w", encoding="utf-8") as fh:

@@ -37,7 +37,8 @@ def acceptable(value: str | list[str] | None) -> set[str]:
     return set(value) if isinstance(value, list) else {value}
 
 
-def _normalised(text: str) -> str:
+def snippet_text(text: str) -> str:
+    """Text as snippets are compared: NFC, white space collapsed, lower case (trafilatura's `eval_common.py`)."""
     return " ".join(unicodedata.normalize("NFC", text).split()).lower()
 
 
@@ -95,13 +96,13 @@ class Tally:
             self.languages[primary]["ok"] += got in want
 
     def add_snippets(self, gold: dict, predicted: dict | None) -> None:
-        body = _normalised(" ".join(b.get("text", "") for b in (predicted or {}).get("blocks", [])
+        body = snippet_text(" ".join(b.get("text", "") for b in (predicted or {}).get("blocks", [])
                                     if b.get("role") == "ARTICLE_BODY"))
         self.snippets["docs"] += 1
         for s in gold.get("must_include", []):
-            self.snippets["tp" if _normalised(s) in body else "fn"] += 1
+            self.snippets["tp" if snippet_text(s) in body else "fn"] += 1
         for s in gold.get("must_exclude", []):
-            self.snippets["fp"] += _normalised(s) in body
+            self.snippets["fp"] += snippet_text(s) in body
 
     def add(self, gold: dict, predicted: dict | None) -> None:
         (self.add_blocks if "blocks" in gold else self.add_snippets)(gold, predicted)
