@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from winnow.engine.blocks import UNDETERMINED, Block
-from winnow.engine.language import LanguageDetector, annotate_languages, lean_to_document, model_text
+from winnow.engine.language import LanguageDetector, annotate_languages, lean_to_document
+from winnow.engine.language_text import model_text
 
 SHARED_SENTENCES = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "sentences"
 SUPPORTED = {"en", "cs", "es", "th"}

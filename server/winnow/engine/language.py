@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -55,6 +54,7 @@ from pathlib import Path
 import fasttext
 
 from winnow.engine.blocks import SUPPORTED_LANGUAGES, UNDETERMINED, Block, LanguageGuess
+from winnow.engine.language_text import THAI_CHAR, model_text
 from winnow.engine.text_shape import strip_urls, thai_count
 
 MODELS = Path(__file__).resolve().parent / "models"
@@ -122,19 +122,6 @@ ALTERNATIVES = 3
 DOCUMENT_PRIOR = 4.0
 
 fasttext.FastText.eprint = lambda *args, **kwargs: None  # silence the load-time warning
-
-_THAI = re.compile("[\u0e00-\u0e7f]")
-#: Runs of non-letters (what `text_shape.letters` drops): the first keeps the Thai block,
-#: whose vowel signs and tone marks are no word characters; the second, faster, is the
-#: same for text without Thai.
-_NON_LETTERS_THAI = re.compile(r"(?:(?![\u0e00-\u0e7f])[\W\d_])+")
-_NON_LETTERS = re.compile(r"[\W\d_]+")
-
-
-def model_text(text: str) -> str:
-    """What winnow's own model reads (in training too): lower-case letters, single spaces."""
-    pattern = _NON_LETTERS_THAI if _THAI.search(text) else _NON_LETTERS
-    return pattern.sub(" ", text.lower()).strip()
 
 
 def file_version(path: Path) -> str:
@@ -276,7 +263,7 @@ def _prepare(text: str) -> _Block:
         text = strip_urls(text)
     words = model_text(text)
     letter_count = len(words) - words.count(" ")
-    thai_share = thai_count(words) / letter_count if letter_count and _THAI.search(words) else 0.0
+    thai_share = thai_count(words) / letter_count if letter_count and THAI_CHAR.search(words) else 0.0
     return _Block(text, letter_count, thai_share, words)
 
 

@@ -47,8 +47,8 @@ Example = tuple[str, list[str]]  # (role, tokens)
 #: What the role models are a function of, besides the seed and the document count: a change
 #: to any of these files needs a `winnow-train` (tests/test_training.py checks the record).
 PACKAGE = Path(__file__).resolve().parents[1]
-CODE_INPUTS = ("engine/features.py", "engine/text_shape.py", "engine/language.py", "engine/segment.py",
-               "engine/roles.py", "engine/markup.py", "engine/html_text.py",
+CODE_INPUTS = ("engine/features.py", "engine/text_shape.py", "engine/language.py", "engine/language_text.py",
+               "engine/segment.py", "engine/roles.py", "engine/markup.py", "engine/html_text.py",
                "engine/models/lid.176.ftz", "engine/models/winnow-lang.ftz",
                "training/generate.py", "training/html_render.py", "training/markup_vocab.json",
                "training/fasttext_fit.py", "training/train.py")

@@ -37,7 +37,9 @@ import fasttext
 import numpy as np
 
 from winnow.engine.blocks import SUPPORTED_LANGUAGES
-from winnow.engine.language import DEFAULT_OWN_MODEL, model_text
+from winnow.engine import language_text
+from winnow.engine.language import DEFAULT_OWN_MODEL
+from winnow.engine.language_text import model_text
 from winnow.training.fasttext_fit import train_supervised
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpora" / "sentences"
@@ -142,7 +144,7 @@ def fit(examples: Sequence[Example], seed: int, settings: dict = FASTTEXT) -> fa
 def inputs_digest(corpus: Path) -> dict[str, str]:
     files = [corpus / f"{lang}.train.txt" for lang in LANGUAGES]
     files += [PHRASEBANKS / f"{lang}.json" for lang in PHRASEBANK_LANGUAGES]
-    files += [Path(__file__), Path(__file__).with_name("fasttext_fit.py")]
+    files += [Path(__file__), Path(__file__).with_name("fasttext_fit.py"), Path(language_text.__file__)]
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:16] for p in files}
 
 
