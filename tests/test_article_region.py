@@ -73,6 +73,26 @@ def test_the_region_takes_in_the_headline_and_byline_beside_the_body() -> None:
     assert blocks[0].role == "NAVIGATION" and blocks[13].role == "OTHER_BOILERPLATE"
 
 
+def test_the_articles_own_header_stays_when_the_region_is_its_body() -> None:
+    """The comments inside the `<article>` make its body the region; the standfirst in the
+    article's `<header>` is still the article, prose outside that header is not."""
+    art = "html > body > main > article"
+    blocks = [
+        block("html > body > header > p", "The Gazette: " + PROSE, ARTICLE_BODY, 0.6),
+        block(f"{art} > header > h1", "Library stays open", ARTICLE_BODY),
+        block(f"{art} > header > div > p", PROSE, ARTICLE_BODY),
+        block(f"{art} > div > p:nth-of-type(1)", PROSE * 2, ARTICLE_BODY),
+        block(f"{art} > div > p:nth-of-type(2)", PROSE * 2, ARTICLE_BODY),
+        block(f"{art} > section > p:nth-of-type(1)", PROSE * 6, "OTHER_BOILERPLATE"),
+        block(f"{art} > section > p:nth-of-type(2)", PROSE, ARTICLE_BODY, 0.6),
+        block("html > body > footer > p", PROSE * 2, "OTHER_BOILERPLATE"),
+    ]
+    assert article_region(blocks) == f"{art} > div"
+    refine_roles(blocks)
+    assert [b.role for b in blocks[1:5]] == [ARTICLE_BODY] * 4
+    assert blocks[0].role == blocks[6].role == "OTHER_BOILERPLATE"
+
+
 def test_a_page_with_no_article_prose_has_no_region() -> None:
     blocks = [block("html > body > ul > li:nth-of-type(1)", "Home", "NAVIGATION", link_chars=4),
               block("html > body > p", "Short note", ARTICLE_BODY)]

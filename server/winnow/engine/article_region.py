@@ -11,7 +11,10 @@ see from there, and that real pages get wrong most often:
   reads like prose: a sidebar's excerpt, a comment, a "more from this section" box. This
   is readability's insight, scored on the model's own answers: the region is the element
   whose article text most outweighs the other text it holds, and a block outside it that
-  the model called ARTICLE_BODY becomes OTHER_BOILERPLATE.
+  the model called ARTICLE_BODY becomes OTHER_BOILERPLATE. Except the article's own
+  introduction: when the region is the body inside an `<article>`, that element's
+  `<header>` (headline, standfirst, byline, date: the article by LABELING.md, and by
+  HTML's meaning of the element) stays the article, however little it weighs.
 - What is about the article is not the article: a `<footer>` (the posted-in line, the tags,
   a newsletter prompt) and an author's bio box read like prose, but HTML and the page say
   what they are.
@@ -30,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from winnow.engine.blocks import ARTICLE_BODY, NAVIGATION, OTHER_BOILERPLATE, Block
-from winnow.engine.features import ancestor_sums, is_prose, main_container, mostly_text, parent_path
+from winnow.engine.features import ancestor_sums, is_prose, main_container, mostly_text, parent_path, signature
 
 #: Where the article region's boundary falls: each character of non-article text inside
 #: an element costs this much of a character of article prose (`article_region`).
@@ -61,12 +64,28 @@ def refine_roles(blocks: Sequence[Block]) -> None:
     region = article_region(blocks)
     if region:
         inside = region + " > "
+        article = enclosing_article(region)
         for block in blocks:
-            if block.role == ARTICLE_BODY and not block.path.startswith(inside):
+            if block.role == ARTICLE_BODY and not block.path.startswith(inside) and not _in_header(block.path, article):
                 block.move_role(ARTICLE_BODY, OTHER_BOILERPLATE)
     for block in about_the_article(blocks):
         block.move_role(ARTICLE_BODY, OTHER_BOILERPLATE)
     recover_missed_article(blocks)
+
+
+def enclosing_article(region: str) -> str:
+    """The path of the nearest `<article>` element around the region (not the region
+    itself), followed by " > "; "" when there is none."""
+    steps = region.split(" > ")
+    for i in range(len(steps) - 1, 0, -1):
+        if signature(steps[i - 1]) == "article":
+            return " > ".join(steps[:i]) + " > "
+    return ""
+
+
+def _in_header(path: str, article: str) -> bool:
+    """Is the element at `path` a `<header>` child of `article` (from `enclosing_article`), or inside one?"""
+    return bool(article) and path.startswith(article) and signature(path[len(article):].split(" > ", 1)[0]) == "header"
 
 
 def about_the_article(blocks: Sequence[Block]) -> list[Block]:
