@@ -3,8 +3,9 @@
 segment (plain text, or an HTML page's block-level elements) → detect each block's
 language → the document's language → lean undecided blocks to it → roles in context
 (with the page's markup, for HTML) → on a page, the article as one region
-(`article_region`), teaser lists taken out of it (`teaser_lists`) and headings given
-their sections' roles (`headings`) → the article's language.
+(`article_region`), a recipe's ingredient list taken into it (`recipes`), teaser lists
+taken out of it (`teaser_lists`) and headings given their sections' roles (`headings`) →
+the article's language.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from winnow.engine.headings import headings_follow_sections
 from winnow.engine.html_text import decode_html
 from winnow.engine.inputs import DEFAULT_MAX_BLOCKS, HTML, PLAIN_TEXT, Document, DocumentRejected
 from winnow.engine.language import LanguageDetector, annotate_languages, main_language
+from winnow.engine.recipes import ingredients_are_the_recipe
 from winnow.engine.roles import RoleClassifier
 from winnow.engine.segment import segment_html, segment_text
 from winnow.engine.teaser_lists import mark_teaser_lists
@@ -85,6 +87,7 @@ class Engine:
                 block.role, block.role_confidence = scores[0]
                 block.role_scores = scores
             refine_roles(blocks)
+            ingredients_are_the_recipe(blocks)
             mark_teaser_lists(blocks)
             headings_follow_sections(blocks)
         article = [b for b in blocks if b.role == ARTICLE_BODY] or blocks
