@@ -147,6 +147,22 @@ def test_a_footer_and_an_authors_bio_are_about_the_article_not_in_it() -> None:
     assert blocks[4].role_scores[0] == ("OTHER_BOILERPLATE", blocks[4].role_confidence)
 
 
+def test_text_in_an_element_named_as_comments_or_a_legal_notice_is_not_the_article() -> None:
+    art = "html > body > main"
+    blocks = [block(f"{art} > h1", "Why the library stays open", ARTICLE_BODY),
+              block(f"{art} > div:nth-of-type(1) > p:nth-of-type(1)", PROSE * 2, ARTICLE_BODY),
+              block(f"{art} > div:nth-of-type(1) > p:nth-of-type(2)", PROSE, ARTICLE_BODY),
+              block(f"{art} > div:nth-of-type(2) > div > p", "I have used this library for thirty years and "
+                    "I am glad it stays open for the children of the town.", ARTICLE_BODY),
+              block(f"{art} > div:nth-of-type(3) > p", "The views expressed here are those of the author "
+                    "and not of the Gazette.", ARTICLE_BODY)]
+    blocks[1].html = replace(blocks[1].html, context=("c:commentary", "c:text", "t:p"))  # a word, not "comment"
+    blocks[3].html = replace(blocks[3].html, context=("c:comment", "c:comments", "c:list", "t:div", "t:p"))
+    blocks[4].html = replace(blocks[4].html, context=("c:disclaimer", "t:div", "t:p"))
+    refine_roles(blocks)
+    assert [b.role for b in blocks] == [ARTICLE_BODY] * 3 + ["OTHER_BOILERPLATE"] * 2
+
+
 def test_a_footer_that_holds_the_article_is_broken_markup_and_moves_nothing() -> None:
     """An unclosed `<footer>` high on the page nests the article in it."""
     blocks = [block("html > body > footer > p:nth-of-type(1)", PROSE * 2, ARTICLE_BODY),

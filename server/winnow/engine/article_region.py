@@ -15,9 +15,11 @@ see from there, and that real pages get wrong most often:
   introduction: when the region is the body inside an `<article>`, that element's
   `<header>` (headline, standfirst, byline, date: the article by LABELING.md, and by
   HTML's meaning of the element) stays the article, however little it weighs.
-- What is about the article is not the article: a `<footer>` (the posted-in line, the tags,
-  a newsletter prompt) and an author's bio box read like prose, but HTML and the page say
-  what they are.
+- What is about the article, or named as boilerplate, is not the article: a `<footer>`
+  (the posted-in line, the tags, a newsletter prompt), an author's bio box, and an element
+  whose class or id names a comment section, a newsletter, or a cookie, consent or legal
+  notice (what LABELING.md lists as OTHER_BOILERPLATE) read like prose, but HTML and the
+  page say what they are.
 - A page has an article even where the model finds almost none: on a layout unlike any it
   was trained on it can take a whole article for teasers. When under `MISSED_ARTICLE_SHARE`
   of the page's text outside links is article text, readability's choice stands in: the
@@ -54,6 +56,15 @@ MISSED_ARTICLE_SHARE = 0.2
 #: `<footer>` that swallows the page) and says nothing.
 ABOUT_TOKENS = frozenset({"t:footer", "c:bio"})
 MAX_ABOUT_SHARE = 0.5
+#: Whole class and id words (`c:` tokens; not parts, so "commentary" is not a comment) that
+#: name OTHER_BOILERPLATE: comments and their forms, newsletters, cookie, consent and legal
+#: notices, in the languages of the pages we see most. Under the same guard.
+BOILERPLATE_TOKENS = frozenset(f"c:{word}" for word in (
+    "comment", "comments", "kommentar", "kommentare", "comentario", "comentarios", "komentar", "komentare",
+    "respond", "reply", "replies", "disqus", "newsletter", "disclaimer", "cookie", "cookies", "consent",
+    "gdpr", "copyright", "legal", "impressum",
+))
+NOT_ARTICLE_TOKENS = ABOUT_TOKENS | BOILERPLATE_TOKENS
 
 
 def refine_roles(blocks: Sequence[Block]) -> None:
@@ -68,7 +79,7 @@ def refine_roles(blocks: Sequence[Block]) -> None:
         for block in blocks:
             if block.role == ARTICLE_BODY and not block.path.startswith(inside) and not _in_header(block.path, article):
                 block.move_role(ARTICLE_BODY, OTHER_BOILERPLATE)
-    for block in about_the_article(blocks):
+    for block in not_the_article(blocks):
         block.move_role(ARTICLE_BODY, OTHER_BOILERPLATE)
     recover_missed_article(blocks)
 
@@ -88,12 +99,13 @@ def _in_header(path: str, article: str) -> bool:
     return bool(article) and path.startswith(article) and signature(path[len(article):].split(" > ", 1)[0]) == "header"
 
 
-def about_the_article(blocks: Sequence[Block]) -> list[Block]:
-    """Article blocks in a footer or an author's bio: what the model took for the article
-    because it reads like prose ("Anna covers science for the paper since 2015")."""
-    about = [b for b in blocks if b.role == ARTICLE_BODY and not ABOUT_TOKENS.isdisjoint(b.html.context)]
+def not_the_article(blocks: Sequence[Block]) -> list[Block]:
+    """Article blocks in a footer, an author's bio or an element named as boilerplate: what
+    the model took for the article because it reads like prose ("Anna covers science for
+    the paper since 2015", a reader's comment)."""
+    named = [b for b in blocks if b.role == ARTICLE_BODY and not NOT_ARTICLE_TOKENS.isdisjoint(b.html.context)]
     article = sum(len(b.text) for b in blocks if b.role == ARTICLE_BODY)
-    return about if sum(len(b.text) for b in about) <= MAX_ABOUT_SHARE * article else []
+    return named if sum(len(b.text) for b in named) <= MAX_ABOUT_SHARE * article else []
 
 
 def recover_missed_article(blocks: Sequence[Block]) -> None:
