@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from winnow.engine.blocks import ARTICLE_BODY, NAVIGATION, OTHER_BOILERPLATE, Block
+from winnow.engine.blocks import ARTICLE_BODY, NAVIGATION, OTHER_BOILERPLATE, Block, on_a_page
 from winnow.engine.features import ancestor_sums, is_prose, main_container, mostly_text, parent_path, signature
 
 #: Where the article region's boundary falls: each character of non-article text inside
@@ -69,7 +69,7 @@ NOT_ARTICLE_TOKENS = ABOUT_TOKENS | BOILERPLATE_TOKENS
 
 def refine_roles(blocks: Sequence[Block]) -> None:
     """Applies the rules, in place, to a page's blocks whose roles the model has given."""
-    if not blocks or blocks[0].html is None:
+    if not on_a_page(blocks):
         return
     rejoin_paragraph_runs(blocks)
     region = article_region(blocks)

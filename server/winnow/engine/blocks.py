@@ -6,6 +6,7 @@ lets every stage see what the earlier ones found.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -84,6 +85,12 @@ class Block:
         self.role_scores = sorted(scores.items(), key=lambda item: (-item[1], item[0] != target))
         self.role = target
         self.role_confidence = scores[target]
+
+
+def on_a_page(blocks: Sequence[Block]) -> bool:
+    """Whether the blocks are an HTML page's: the steps that read markup (the page's
+    structure as features, the page-level steps after the role model) pass plain text by."""
+    return bool(blocks) and blocks[0].html is not None
 
 
 @dataclass

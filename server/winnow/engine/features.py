@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from winnow.engine.blocks import UNDETERMINED, Block
+from winnow.engine.blocks import UNDETERMINED, Block, on_a_page
 from winnow.engine.text_shape import is_thai, letters, thai_count
 
 #: Own words kept per block; more would drown the shape features of long paragraphs.
@@ -248,7 +248,7 @@ def markup_features(blocks: Sequence[Block]) -> list[list[str]]:
     (blocks in a row whose paths differ only in positions) and whether a block shares its
     parent with its neighbours say so even where class names say nothing (`css-1q2w3e`). Plain-text blocks have no markup: `fmt=text`.
     """
-    if not blocks or blocks[0].html is None:
+    if not on_a_page(blocks):
         return [["fmt=text"] for _ in blocks]
     parents = [parent_path(b.path) for b in blocks]
     signatures = [signature(b.path) for b in blocks]

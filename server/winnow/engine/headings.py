@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from winnow.engine.blocks import ARTICLE_BODY, Block
+from winnow.engine.blocks import ARTICLE_BODY, Block, on_a_page
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def headings_follow_sections(blocks: Sequence[Block]) -> None:
     """Moves each article heading whose section holds no article text to its section's role."""
-    if not blocks or blocks[0].html is None:
+    if not on_a_page(blocks):
         return
     moves = []
     for i, heading in enumerate(blocks):

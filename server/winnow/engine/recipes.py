@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from winnow.engine.blocks import ARTICLE_BODY, Block
+from winnow.engine.blocks import ARTICLE_BODY, Block, on_a_page
 from winnow.engine.features import mostly_text
 
 #: Parts of class and id words (`markup.element_tokens`' `c:` tokens) that name an
@@ -23,7 +23,7 @@ INGREDIENT_WORDS = ("ingredient", "zutat", "ingredience", "surovin", "prisad")
 
 def ingredients_are_the_recipe(blocks: Sequence[Block]) -> None:
     """Gives ARTICLE_BODY to the mostly-text blocks of an element named as an ingredient list."""
-    if not blocks or blocks[0].html is None:
+    if not on_a_page(blocks):
         return
     for block in blocks:
         if block.role != ARTICLE_BODY and mostly_text(block) and _in_ingredient_list(block):

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
-from winnow.engine.blocks import ARTICLE_BODY, RELATED_TEASER, Block
+from winnow.engine.blocks import ARTICLE_BODY, RELATED_TEASER, Block, on_a_page
 from winnow.engine.features import mostly_text, parent_path, signature
 
 #: A linked title that opens a block has at least this many characters, and so has the text
@@ -46,7 +46,7 @@ MAX_BETWEEN_CHARS = 150
 
 def mark_teaser_lists(blocks: Sequence[Block]) -> None:
     """Applies the three rules, in order, to a page's blocks whose roles are given."""
-    if not blocks or blocks[0].html is None:
+    if not on_a_page(blocks):
         return
     for rule in (linked_title_rows, title_excerpt_pairs, between_teasers):
         for block in rule(blocks):
