@@ -69,6 +69,12 @@ def test_invisible_text_is_not_block_text() -> None:
     assert texts(html) == ["visible"]
 
 
+def test_ruby_annotations_are_not_block_text() -> None:
+    html = ("<p><ruby>子<rp>(</rp><rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>"
+            "をなくす</p>")
+    assert texts(html) == ["子どもへの虐待をなくす"]
+
+
 def test_image_alt_text_is_not_block_text() -> None:
     assert texts("<p><img src='a.jpg' alt='A portrait of the minister'>Caption</p>") == ["Caption"]
 

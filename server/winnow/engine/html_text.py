@@ -10,7 +10,8 @@ detail, the segmentation that `shared/pages/README.md` ("How the gold was derive
 - two or more `<br>` in a row (nothing but white space and elements without text, such as
   `<img>`, between them) also end a block; a single
   `<br>` is a space; inline elements (`a`, `span`, `em`, ...) stay inside their block;
-- what a reader does not see is not block text: the subtrees of `SKIPPED_TAGS`, elements
+- what a reader does not see, or sees only as an annotation, is not block text: the
+  subtrees of `SKIPPED_TAGS` (ruby readings among them), elements
   with the `hidden` attribute or an inline `display:none` / `visibility:hidden`, form
   controls' values and image `alt` text;
 - white space is collapsed to single spaces, and blocks with no letter or digit are dropped.
@@ -48,11 +49,15 @@ BLOCK_TAGS = frozenset({
     "form", "fieldset", "legend", "figure", "figcaption", "center", "address",
     "details", "summary", "hr", "frameset", "noframes",
 })
-#: Elements whose whole subtree is dropped: not shown, or a form control's value.
+#: Elements whose whole subtree is dropped: not shown, a form control's value, or a ruby
+#: annotation: `rt` is a reading printed small above its base text (Japanese furigana),
+#: `rp` the parentheses only browsers without ruby show. The sentence a reader reads is the
+#: base text; spliced into the line, readings garble it ("子こどもへの") for every reader
+#: of the extracted text, language detection included.
 SKIPPED_TAGS = frozenset({
     "head", "title", "script", "style", "noscript", "template",
     "select", "option", "optgroup", "datalist", "textarea",
-    "iframe", "svg", "canvas", "video", "audio",
+    "iframe", "svg", "canvas", "video", "audio", "rt", "rp",
 })
 #: Elements whose content an HTML5 parser keeps as raw text, though it is the page's text
 #: for a crawler: `<noframes>` holds the whole page of a frameset.
