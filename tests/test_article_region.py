@@ -147,6 +147,40 @@ def test_a_footer_and_an_authors_bio_are_about_the_article_not_in_it() -> None:
     assert blocks[4].role_scores[0] == ("OTHER_BOILERPLATE", blocks[4].role_confidence)
 
 
+def test_an_author_box_is_not_the_article_but_a_byline_is() -> None:
+    """By the class words of the element and its nearest ancestors (`HtmlBlock.near`), and
+    only on prose: "By Ann Smith" in an element named "author" is the byline."""
+    art = "html > body > article"
+    blocks = [block(f"{art} > h1", "Library stays open", ARTICLE_BODY),
+              block(f"{art} > p:nth-of-type(1)", "By Ann Smith", ARTICLE_BODY),
+              block(f"{art} > div:nth-of-type(1) > p:nth-of-type(1)", PROSE * 2, ARTICLE_BODY),
+              block(f"{art} > div:nth-of-type(1) > p:nth-of-type(2)", PROSE * 2, ARTICLE_BODY),
+              block(f"{art} > div:nth-of-type(2) > p", "Ann Smith has covered the council for the Gazette "
+                    "since 2015, after ten years at the Herald, and writes its weekly column on the town's "
+                    "schools and libraries.", ARTICLE_BODY)]
+    author_box = ("c:about", "c:author", "c:box", "t:div", "t:p")
+    blocks[1].html = replace(blocks[1].html, context=("c:author", "t:p"), near=("c:author", "t:p"))
+    blocks[4].html = replace(blocks[4].html, context=author_box, near=author_box)
+    for b in blocks[2:4]:  # a page-wide "author-12" class far up is in the context, not near
+        b.html = replace(b.html, context=("c:author", "t:p"), near=("c:entry", "t:p"))
+    refine_roles(blocks)
+    assert [b.role for b in blocks] == [ARTICLE_BODY] * 4 + ["OTHER_BOILERPLATE"]
+
+
+def test_a_long_quotation_is_not_the_article_region() -> None:
+    """A blog post of two short paragraphs around a long quote: the region is the post."""
+    post = "html > body > div > div:nth-of-type(1)"
+    blocks = [block(f"{post} > h3", "Something to listen to in the holidays", ARTICLE_BODY),
+              block(f"{post} > p:nth-of-type(1)", "I can hear the radio here too, and it ran this:", ARTICLE_BODY),
+              block(f"{post} > blockquote > p", PROSE * 3, ARTICLE_BODY),
+              block(f"{post} > p:nth-of-type(2)", "Here is a link to the podcast.", ARTICLE_BODY),
+              block(f"{post} > div > h3", "Share this:", "NAVIGATION", link_chars=5),
+              block("html > body > div > div:nth-of-type(2) > p", "Leave a comment", "OTHER_BOILERPLATE")]
+    assert article_region(blocks) == post
+    refine_roles(blocks)
+    assert [b.role for b in blocks[:4]] == [ARTICLE_BODY] * 4
+
+
 def test_text_in_an_element_named_as_comments_or_a_legal_notice_is_not_the_article() -> None:
     art = "html > body > main"
     blocks = [block(f"{art} > h1", "Why the library stays open", ARTICLE_BODY),

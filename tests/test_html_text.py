@@ -75,6 +75,13 @@ def test_ruby_annotations_are_not_block_text() -> None:
     assert texts(html) == ["子どもへの虐待をなくす"]
 
 
+def test_soft_hyphens_are_not_block_text() -> None:
+    html = "<p>St. Mag&shy;da&shy;le&shy;ner \u00fcber\u00adzeu\u00adgen <a href='/w'>mit zar&shy;ter</a> Frucht</p>"
+    (block,) = html_to_blocks(html)
+    assert block.text == "St. Magdalener \u00fcberzeugen mit zarter Frucht"
+    assert block.link_chars == len("mit zarter")
+
+
 def test_image_alt_text_is_not_block_text() -> None:
     assert texts("<p><img src='a.jpg' alt='A portrait of the minister'>Caption</p>") == ["Caption"]
 
@@ -113,6 +120,19 @@ def test_blocks_carry_their_markup_links_and_images() -> None:
     assert (home.tag, home.siblings, home.link_chars) == ("li", 2, 4)
     assert (body.link_chars, body.images, body.alt_text) == (4, 1, "A cat thumbnail")
     assert "t:nav" not in body.context
+
+
+def test_markup_tokens_come_nearest_first_and_near_holds_only_the_nearest() -> None:
+    """Features keep a deep page's first tokens, so its own element's must lead; `near`
+    stops a few levels up, where a `<body class="author-12">` does not reach."""
+    html = ("<body class='author-12'><div class='wrap'><div class='inner'><div class='col'>"
+            "<aside class='author-box'><p class='bio-text'>Ann writes about libraries.</p></aside>"
+            "</div></div></div></body>")
+    (block,) = html_to_blocks(html)
+    assert block.context[:3] == ("t:p", "c:bio", "c:text")
+    assert block.context.index("t:aside") < block.context.index("c:col") < block.context.index("c:wrap")
+    assert {"c:author", "c:box", "t:aside", "c:col"} <= set(block.near)
+    assert "c:wrap" not in block.near and "c:wrap" in block.context
 
 
 def test_blocks_know_how_much_link_text_leads_them() -> None:

@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from winnow.engine import Engine
 from winnow.engine.blocks import ARTICLE_BODY
+from winnow.engine.pipeline import page_steps
 from winnow.engine.recipes import ingredients_are_the_recipe
 
 from conftest import answered_block as block
@@ -45,6 +46,22 @@ def test_links_in_an_ingredient_list_and_lists_without_the_name_keep_their_roles
     ingredients_are_the_recipe(blocks)
     assert [b.role for b in blocks] == [ARTICLE_BODY, "NAVIGATION", "NAVIGATION"]
     assert blocks[0].role_scores[0] == (ARTICLE_BODY, blocks[0].role_confidence)
+
+
+def test_an_ingredient_between_two_linked_ones_stays_the_recipe() -> None:
+    """The teaser step takes a short block between two teasers out of the article; the
+    ingredient step runs after it, so a linked ingredient on each side does not do that."""
+    art = "html > body > main > article"
+    blocks = [block(f"{art} > h1", "Apfelkuchen vom Blech", ARTICLE_BODY),
+              block(f"{art} > p:nth-of-type(1)", INTRO, ARTICLE_BODY),
+              block(f"{art} > p:nth-of-type(2)", INTRO, ARTICLE_BODY),
+              block(f"{art} > ul > li:nth-of-type(1)", "200 g Zucker", "RELATED_TEASER", link_chars=12),
+              block(f"{art} > ul > li:nth-of-type(2)", "6 mittelgroße Eier", "RELATED_TEASER"),
+              block(f"{art} > ul > li:nth-of-type(3)", "1 Päckchen Backpulver", "RELATED_TEASER", link_chars=21)]
+    for b in blocks[3:]:
+        b.html = replace(b.html, context=("t:li", "c:ingredient", "t:ul", "c:ingredients", "t:article"))
+    page_steps(blocks)
+    assert [b.role for b in blocks] == [ARTICLE_BODY] * 3 + ["RELATED_TEASER", ARTICLE_BODY, "RELATED_TEASER"]
 
 
 def test_plain_text_passes_through() -> None:

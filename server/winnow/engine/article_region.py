@@ -10,16 +10,18 @@ see from there, and that real pages get wrong most often:
 - Text outside the element that holds the article is not the article, however much it
   reads like prose: a sidebar's excerpt, a comment, a "more from this section" box. This
   is readability's insight, scored on the model's own answers: the region is the element
-  whose article text most outweighs the other text it holds, and a block outside it that
-  the model called ARTICLE_BODY becomes OTHER_BOILERPLATE. Except the article's own
+  whose article text most outweighs the other text it holds (never a quotation within
+  the article, however long), and a block outside it that the model called ARTICLE_BODY
+  becomes OTHER_BOILERPLATE. Except the article's own
   introduction: when the region is the body inside an `<article>`, that element's
   `<header>` (headline, standfirst, byline, date: the article by LABELING.md, and by
   HTML's meaning of the element) stays the article, however little it weighs.
 - What is about the article, or named as boilerplate, is not the article: a `<footer>`
-  (the posted-in line, the tags, a newsletter prompt), an author's bio box, and an element
-  whose class or id names a comment section, a newsletter, or a cookie, consent or legal
-  notice (what LABELING.md lists as OTHER_BOILERPLATE) read like prose, but HTML and the
-  page say what they are.
+  (the posted-in line, the tags, a newsletter prompt), an author's bio box (by the class
+  words of its own element and those nearest it: not a byline, not a whole page), and an
+  element whose class or id names a comment section, a newsletter, or a cookie, consent or
+  legal notice (what LABELING.md lists as OTHER_BOILERPLATE) read like prose, but HTML and
+  the page say what they are.
 - A page has an article even where the model finds almost none: on a layout unlike any it
   was trained on it can take a whole article for teasers. When under `MISSED_ARTICLE_SHARE`
   of the page's text outside links is article text, readability's choice stands in: the
@@ -65,6 +67,15 @@ BOILERPLATE_TOKENS = frozenset(f"c:{word}" for word in (
     "gdpr", "copyright", "legal", "impressum",
 ))
 NOT_ARTICLE_TOKENS = ABOUT_TOKENS | BOILERPLATE_TOKENS
+#: Whole class and id words of an author box ("About the author", a bio under the
+#: article). Read only on the block's own element and its nearest ancestors
+#: (`HtmlBlock.near`), and only on prose: a byline ("By Anna Smith", in an element named
+#: "author") is the article by LABELING.md, and a page's `<body>` may carry an
+#: "author-12" class far above everything.
+AUTHOR_BOX_TOKENS = frozenset(f"c:{word}" for word in (
+    "author", "authors", "authorbox", "aboutauthor", "abouttheauthor", "authorbio", "authorinfo",
+    "autor", "autoren", "autorin", "autorbox", "autorinfo", "biography",
+))
 
 
 def refine_roles(blocks: Sequence[Block]) -> None:
@@ -103,7 +114,9 @@ def not_the_article(blocks: Sequence[Block]) -> list[Block]:
     """Article blocks in a footer, an author's bio or an element named as boilerplate: what
     the model took for the article because it reads like prose ("Anna covers science for
     the paper since 2015", a reader's comment)."""
-    named = [b for b in blocks if b.role == ARTICLE_BODY and not NOT_ARTICLE_TOKENS.isdisjoint(b.html.context)]
+    named = [b for b in blocks if b.role == ARTICLE_BODY and (
+        not NOT_ARTICLE_TOKENS.isdisjoint(b.html.context)
+        or (is_prose(b) and not AUTHOR_BOX_TOKENS.isdisjoint(b.html.near)))]
     article = sum(len(b.text) for b in blocks if b.role == ARTICLE_BODY)
     return named if sum(len(b.text) for b in named) <= MAX_ABOUT_SHARE * article else []
 
@@ -156,7 +169,13 @@ def article_region(blocks: Sequence[Block]) -> str:
     if not gain:
         return ""
     best = max(gain, key=lambda path: (gain[path], -len(path)))
-    return best if gain[best] > 0 else ""
+    if gain[best] <= 0:
+        return ""
+    # A quotation is part of an article, never what holds it: when a long quote outweighs
+    # the short paragraphs around it, the article is the element that holds the quote.
+    while signature(best.rsplit(" > ", 1)[-1]) == "blockquote" and " > " in best:
+        best = best.rsplit(" > ", 1)[0]
+    return best
 
 
 def _region_value(block: Block) -> float:

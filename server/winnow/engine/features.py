@@ -272,7 +272,9 @@ def markup_features(blocks: Sequence[Block]) -> list[list[str]]:
                  # Links in a long block make a link list, in a short one a menu item or a title:
                  # the model is linear, so the pair is one token.
                  f"ldlen={densities[i]}:{_bucket(len(block.text), LENGTH_BUCKETS)}"]
-        feats.extend(html.context[:MARKUP_TOKENS])
+        # The nearest tokens, in a fixed order: fastText's sums, and so the trained model,
+        # change with the order of a line's tokens, and a page's nesting order should not.
+        feats.extend(sorted(html.context[:MARKUP_TOKENS]))
         if html.images:
             feats.append("img")
             feats.extend(f"alt:{w[:STEM]}" for w in words(html.alt_text)[:ALT_WORDS])

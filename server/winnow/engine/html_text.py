@@ -14,6 +14,9 @@ detail, the segmentation that `shared/pages/README.md` ("How the gold was derive
   subtrees of `SKIPPED_TAGS` (ruby readings among them), elements
   with the `hidden` attribute or an inline `display:none` / `visibility:hidden`, form
   controls' values and image `alt` text;
+- soft hyphens (U+00AD, `&shy;`) are dropped: a browser shows one only where it breaks a
+  line, and left in the text they hide words from search, translation and language
+  detection ("Magdalener" does not match "Mag|da|le|ner" with its hyphenation marks);
 - white space is collapsed to single spaces, and blocks with no letter or digit are dropped.
 
 The gold's segmenter was the stdlib `html.parser` with HTML5-like fixes; this one uses
@@ -67,6 +70,8 @@ TEXT_NODE = "-text"
 #: A block must hold one of these to be kept (letters and digits; the gold's test also
 #: counts `_`, so a rule of underscores is a block).
 WORD_CHAR = re.compile(r"\w")
+#: Dropped from block text (see above).
+SOFT_HYPHEN = "\u00ad"
 #: This many `<br>` in a row end a block; fewer are a space.
 BLOCK_BREAK_BRS = 2
 #: An inline style that hides its element.
@@ -114,6 +119,10 @@ CHARSET_LABELS = {
 }
 
 
+#: How many of a block's elements, from its own up, `HtmlBlock.near` reads.
+NEAR_FRAMES = 4
+
+
 @dataclass(frozen=True)
 class HtmlBlock:
     """One block of a page: its visible text, where it is, and what surrounds it."""
@@ -126,8 +135,12 @@ class HtmlBlock:
     #: `html > body > div:nth-of-type(2) > p`.
     path: str
     #: Structural tokens of the element and its ancestors (`markup.py`): tags, ARIA roles,
-    #: class and id words. Sorted, for stable features.
+    #: class and id words. Nearest first (the element's own, then its parent's, ...), each
+    #: once: a deep page has more than the features keep, and the nearest say the most.
     context: tuple[str, ...] = ()
+    #: The tokens of the element and its `NEAR_FRAMES - 1` nearest ancestors only: what
+    #: the block itself is named, not the page's `<body class="...">`.
+    near: tuple[str, ...] = ()
     #: Characters of the text that sit inside links.
     link_chars: int = 0
     #: Characters of link text before the first text outside a link: a teaser's linked title
@@ -219,6 +232,7 @@ class _BlockMaker:
 
     def text(self, text: str, frames: list[_Frame], path_end: int, in_link: bool) -> None:
         """A text node; `frames[:path_end]` lead to the block-level element it is in."""
+        text = text.replace(SOFT_HYPHEN, "")
         if not text or text.isspace():
             if self._parts:
                 self._parts.append(" ")
@@ -259,12 +273,14 @@ class _BlockMaker:
         if not WORD_CHAR.search(text):
             return
         frames = self._frames
-        context = sorted({token for frame in frames for token in frame.tokens})
+        context = tuple(dict.fromkeys(token for frame in reversed(frames) for token in frame.tokens))
+        near = tuple(dict.fromkeys(token for frame in reversed(frames[-NEAR_FRAMES:]) for token in frame.tokens))
         own = frames[-1] if frames else None
         self.blocks.append(HtmlBlock(
             text=text,
             path=" > ".join(frame.step for frame in frames),
-            context=tuple(context),
+            context=context,
+            near=near,
             link_chars=min(link_chars, len(text)),
             lead_link_chars=min(lead_link_chars, len(text)),
             images=images,

@@ -3,19 +3,20 @@
 segment (plain text, or an HTML page's block-level elements) → detect each block's
 language → the document's language → lean undecided blocks to it → roles in context
 (with the page's markup, for HTML) → on a page, the article as one region
-(`article_region`), a recipe's ingredient list taken into it (`recipes`), teaser lists
-taken out of it (`teaser_lists`) and headings given their sections' roles (`headings`) →
-the article's language.
+(`article_region`), teaser lists taken out of it (`teaser_lists`), a recipe's ingredient
+list taken into it (`recipes`; after the teasers, whose between-teasers rule would take
+back a short ingredient between two linked ones) and headings given their sections' roles
+(`headings`) → the article's language.
 """
 from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 
 from winnow.engine.article_region import refine_roles
-from winnow.engine.blocks import ARTICLE_BODY, Classification
+from winnow.engine.blocks import ARTICLE_BODY, Block, Classification
 from winnow.engine.headings import headings_follow_sections
 from winnow.engine.html_text import decode_html
 from winnow.engine.inputs import DEFAULT_MAX_BLOCKS, HTML, PLAIN_TEXT, Document, DocumentRejected
@@ -86,13 +87,19 @@ class Engine:
             for block, scores in zip(blocks, self.roles.classify(blocks, doc_language)):
                 block.role, block.role_confidence = scores[0]
                 block.role_scores = scores
-            refine_roles(blocks)
-            ingredients_are_the_recipe(blocks)
-            mark_teaser_lists(blocks)
-            headings_follow_sections(blocks)
+            page_steps(blocks)
         article = [b for b in blocks if b.role == ARTICLE_BODY] or blocks
         language, confidence = main_language(article)
         return Classification(text, blocks, language, confidence, dict(self.model_versions), document.content_type)
+
+
+def page_steps(blocks: Sequence[Block]) -> None:
+    """The page-level steps after the role model, in the order the module docstring gives
+    and explains (each passes plain-text documents through)."""
+    refine_roles(blocks)
+    mark_teaser_lists(blocks)
+    ingredients_are_the_recipe(blocks)
+    headings_follow_sections(blocks)
 
 
 class _StageClock:
