@@ -181,6 +181,20 @@ def test_a_long_quotation_is_not_the_article_region() -> None:
     assert [b.role for b in blocks[:4]] == [ARTICLE_BODY] * 4
 
 
+def test_preformatted_text_in_the_article_region_is_the_article() -> None:
+    """A code sample reads like nothing the model was trained on; inside the article it is
+    the article's, outside it (a sidebar's snippet) it keeps its role."""
+    art = "html > body > main > article"
+    blocks = [block(f"{art} > h1", "Installing the library", ARTICLE_BODY),
+              block(f"{art} > p:nth-of-type(1)", PROSE * 2, ARTICLE_BODY),
+              block(f"{art} > pre:nth-of-type(1)", "pip install yapapi", "RELATED_TEASER"),
+              block(f"{art} > p:nth-of-type(2)", PROSE, ARTICLE_BODY),
+              block(f"{art} > pre:nth-of-type(2)", "poetry run poe goth-tests", "NAVIGATION", 0.6),
+              block("html > body > aside > pre", "curl example.org/feed", "RELATED_TEASER")]
+    refine_roles(blocks)
+    assert [b.role for b in blocks] == [ARTICLE_BODY] * 5 + ["RELATED_TEASER"]
+
+
 def test_text_in_an_element_named_as_comments_or_a_legal_notice_is_not_the_article() -> None:
     art = "html > body > main"
     blocks = [block(f"{art} > h1", "Why the library stays open", ARTICLE_BODY),

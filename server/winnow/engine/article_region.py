@@ -15,7 +15,9 @@ see from there, and that real pages get wrong most often:
   becomes OTHER_BOILERPLATE. Except the article's own
   introduction: when the region is the body inside an `<article>`, that element's
   `<header>` (headline, standfirst, byline, date: the article by LABELING.md, and by
-  HTML's meaning of the element) stays the article, however little it weighs.
+  HTML's meaning of the element) stays the article, however little it weighs. Inside the
+  region, preformatted text (`<pre>`: a code sample, a command, a poem) is the article's:
+  the training pages have none, and site chrome is never preformatted.
 - What is about the article, or named as boilerplate, is not the article: a `<footer>`
   (the posted-in line, the tags, a newsletter prompt), an author's bio box (by the class
   words of its own element and those nearest it: not a byline, not a whole page), and an
@@ -88,7 +90,10 @@ def refine_roles(blocks: Sequence[Block]) -> None:
         inside = region + " > "
         article = enclosing_article(region)
         for block in blocks:
-            if block.role == ARTICLE_BODY and not block.path.startswith(inside) and not _in_header(block.path, article):
+            if block.path.startswith(inside):
+                if block.role != ARTICLE_BODY and block.html.tag == "pre" and mostly_text(block):
+                    block.move_role(block.role, ARTICLE_BODY)
+            elif block.role == ARTICLE_BODY and not _in_header(block.path, article):
                 block.move_role(ARTICLE_BODY, OTHER_BOILERPLATE)
     for block in not_the_article(blocks):
         block.move_role(ARTICLE_BODY, OTHER_BOILERPLATE)
