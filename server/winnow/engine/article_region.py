@@ -178,8 +178,8 @@ def article_region(blocks: Sequence[Block]) -> str:
         return ""
     # A quotation is part of an article, never what holds it: when a long quote outweighs
     # the short paragraphs around it, the article is the element that holds the quote.
-    while signature(best.rsplit(" > ", 1)[-1]) == "blockquote" and " > " in best:
-        best = best.rsplit(" > ", 1)[0]
+    while " > " in best and signature(best.rpartition(" > ")[2]) == "blockquote":
+        best = parent_path(best)
     return best
 
 
