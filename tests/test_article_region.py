@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 
 from winnow.engine import Engine
-from winnow.engine.article_region import article_region, refine_roles
+from winnow.engine.article_region import article_region, in_a_form, refine_roles
 from winnow.engine.blocks import ARTICLE_BODY, Block
 
 from conftest import PROSE, answered_block as block
@@ -220,3 +220,32 @@ def test_a_footer_that_holds_the_article_is_broken_markup_and_moves_nothing() ->
     before = [b.role_scores for b in blocks]
     refine_roles(blocks)
     assert [b.role_scores for b in blocks] == before
+
+
+def test_text_in_a_form_is_neither_the_region_nor_taken_for_a_missed_article() -> None:
+    """A petition's long text above its signature box outweighs a short article; a comment
+    form sits in the container the missed-article fallback takes."""
+    art, form = "html > body > main > article", "html > body > main > aside > form"
+    blocks = [block(f"{art} > h1", "Library stays open", ARTICLE_BODY),
+              block(f"{art} > p", PROSE, ARTICLE_BODY),
+              block(f"{form} > div > p", PROSE * 3, ARTICLE_BODY),
+              block(f"{form} > div > label", "Your name", "OTHER_BOILERPLATE")]
+    refine_roles(blocks)
+    assert article_region(blocks) == art
+    assert [b.role for b in blocks] == [ARTICLE_BODY] * 2 + ["OTHER_BOILERPLATE"] * 2
+
+    missed = [block(f"{art} > p:nth-of-type(1)", PROSE * 2, "RELATED_TEASER"),
+              block(f"{art} > p:nth-of-type(2)", PROSE, "RELATED_TEASER"),
+              block(f"{art} > form > p", "Leave a reply. " + PROSE, "OTHER_BOILERPLATE")]
+    refine_roles(missed)
+    assert [b.role for b in missed] == [ARTICLE_BODY] * 2 + ["OTHER_BOILERPLATE"]
+
+
+def test_a_form_that_wraps_the_page_is_not_a_form_a_reader_fills_in() -> None:
+    """ASP.NET pages put one `<form>` around everything; a search box inside it is a form."""
+    page = "html > body > form > div"
+    blocks = [block(f"{page} > h1", "Library stays open", ARTICLE_BODY),
+              block(f"{page} > p:nth-of-type(1)", PROSE, ARTICLE_BODY),
+              block(f"{page} > p:nth-of-type(2)", PROSE, ARTICLE_BODY),
+              block(f"{page} > div > form > label", "Search", "NAVIGATION")]
+    assert in_a_form(blocks) == [False, False, False, True]

@@ -24,6 +24,12 @@ see from there, and that real pages get wrong most often:
   element whose class or id names a comment section, a newsletter, or a cookie, consent or
   legal notice (what LABELING.md lists as OTHER_BOILERPLATE) read like prose, but HTML and
   the page say what they are.
+- A form is filled in, not read: a comment or newsletter form, a search box, a petition's
+  signature box (OTHER_BOILERPLATE by LABELING.md, however much its text reads like prose).
+  Text in a form (among a block's `NEAR_FRAMES` nearest elements) weighs as other text in
+  the region score, and the missed-article fallback below leaves it out. Unless the form
+  holds more than `MAX_FORM_SHARE` of the page's blocks: then it wraps the page (ASP.NET's
+  one `<form>` around everything) and says nothing.
 - A page has an article even where the model finds almost none: on a layout unlike any it
   was trained on it can take a whole article for teasers. When under `MISSED_ARTICLE_SHARE`
   of the page's text outside links is article text, readability's choice stands in: the
@@ -40,6 +46,7 @@ from collections.abc import Sequence
 
 from winnow.engine.blocks import ARTICLE_BODY, NAVIGATION, OTHER_BOILERPLATE, Block, on_a_page
 from winnow.engine.features import ancestor_sums, is_prose, main_container, mostly_text, parent_path, signature
+from winnow.engine.html_text import NEAR_FRAMES
 
 #: Where the article region's boundary falls: each character of non-article text inside
 #: an element costs this much of a character of article prose (`article_region`).
@@ -60,6 +67,9 @@ MISSED_ARTICLE_SHARE = 0.2
 #: `<footer>` that swallows the page) and says nothing.
 ABOUT_TOKENS = frozenset({"t:footer", "c:bio"})
 MAX_ABOUT_SHARE = 0.5
+#: A form holding more than this share of the page's blocks wraps the page rather than
+#: being one a reader fills in (`in_a_form`).
+MAX_FORM_SHARE = 0.5
 #: Whole class and id words (`c:` tokens; not parts, so "commentary" is not a comment) that
 #: name OTHER_BOILERPLATE: comments and their forms, newsletters, cookie, consent and legal
 #: notices, in the languages of the pages we see most. Under the same guard.
@@ -85,7 +95,8 @@ def refine_roles(blocks: Sequence[Block]) -> None:
     if not on_a_page(blocks):
         return
     rejoin_paragraph_runs(blocks)
-    region = article_region(blocks)
+    forms = in_a_form(blocks)
+    region = article_region(blocks, forms)
     if region:
         inside = region + " > "
         article = enclosing_article(region)
@@ -97,7 +108,21 @@ def refine_roles(blocks: Sequence[Block]) -> None:
                 block.move_role(ARTICLE_BODY, OTHER_BOILERPLATE)
     for block in not_the_article(blocks):
         block.move_role(ARTICLE_BODY, OTHER_BOILERPLATE)
-    recover_missed_article(blocks)
+    recover_missed_article(blocks, forms)
+
+
+def in_a_form(blocks: Sequence[Block]) -> list[bool]:
+    """For each block of a page: is it in a form a reader fills in? By its nearest elements,
+    so that a form somewhere above the article says nothing, and not when the form wraps
+    most of the page (`MAX_FORM_SHARE`)."""
+    nearest = []
+    for block in blocks:
+        steps = block.path.split(" > ")
+        form = next((i for i in range(len(steps) - 1, max(0, len(steps) - NEAR_FRAMES) - 1, -1)
+                     if signature(steps[i]) == "form"), None)
+        nearest.append(None if form is None else " > ".join(steps[: form + 1]) + " > ")
+    held = {form: sum(b.path.startswith(form) for b in blocks) for form in set(nearest) if form}
+    return [form is not None and held[form] <= MAX_FORM_SHARE * len(blocks) for form in nearest]
 
 
 def enclosing_article(region: str) -> str:
@@ -126,8 +151,9 @@ def not_the_article(blocks: Sequence[Block]) -> list[Block]:
     return named if sum(len(b.text) for b in named) <= MAX_ABOUT_SHARE * article else []
 
 
-def recover_missed_article(blocks: Sequence[Block]) -> None:
-    """Takes the page's main container for the article when the model found almost none."""
+def recover_missed_article(blocks: Sequence[Block], forms: Sequence[bool]) -> None:
+    """Takes the page's main container for the article when the model found almost none
+    (not the text of a form in it: `forms`, from `in_a_form`)."""
     # Text, not only long paragraphs: Thai articles, and short news items, are made of short
     # blocks.
     text = [b for b in blocks if mostly_text(b)]
@@ -139,9 +165,9 @@ def recover_missed_article(blocks: Sequence[Block]) -> None:
     if not container:
         return
     inside = container + " > "
-    for block in blocks:
+    for block, in_form in zip(blocks, forms):
         if (block.role != ARTICLE_BODY and block.path.startswith(inside) and mostly_text(block)
-                and (block.role != NAVIGATION or is_prose(block))):
+                and (block.role != NAVIGATION or is_prose(block)) and not in_form):
             block.move_role(block.role, ARTICLE_BODY)
 
 
@@ -161,16 +187,18 @@ def rejoin_paragraph_runs(blocks: Sequence[Block]) -> None:
                 block.move_role(block.role, ARTICLE_BODY)
 
 
-def article_region(blocks: Sequence[Block]) -> str:
+def article_region(blocks: Sequence[Block], forms: Sequence[bool] | None = None) -> str:
     """The CSS path of the element that best holds the article, or "" when nothing does.
 
-    Every ancestor of a block gains the block's characters if it is article prose and loses
+    Every ancestor of a block gains the block's characters if it is article prose (and not
+    in a form: `forms`, from `in_a_form`) and loses
     `OTHER_TEXT_COST` of them (times `SHORT_TEXT_COST` for a short block) if it is not
     article text; the element with the greatest gain wins. On a tie the outer element wins:
     what it adds is only short article text (the headline and byline in the article's
     header, a caption in its figure), which the guide counts as the article's.
     """
-    gain = ancestor_sums(blocks, [_region_value(b) for b in blocks])
+    forms = forms if forms is not None else in_a_form(blocks)
+    gain = ancestor_sums(blocks, [_region_value(b, in_form) for b, in_form in zip(blocks, forms)])
     if not gain:
         return ""
     best = max(gain, key=lambda path: (gain[path], -len(path)))
@@ -183,9 +211,9 @@ def article_region(blocks: Sequence[Block]) -> str:
     return best
 
 
-def _region_value(block: Block) -> float:
+def _region_value(block: Block, in_form: bool) -> float:
     size = len(block.text)
-    if block.role == ARTICLE_BODY:
+    if block.role == ARTICLE_BODY and not in_form:
         return float(size) if is_prose(block) else 0.0
     return -OTHER_TEXT_COST * size * (1.0 if is_prose(block) else SHORT_TEXT_COST)
 
