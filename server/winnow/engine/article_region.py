@@ -190,12 +190,12 @@ def rejoin_paragraph_runs(blocks: Sequence[Block]) -> None:
 def article_region(blocks: Sequence[Block], forms: Sequence[bool] | None = None) -> str:
     """The CSS path of the element that best holds the article, or "" when nothing does.
 
-    Every ancestor of a block gains the block's characters if it is article prose (and not
-    in a form: `forms`, from `in_a_form`) and loses
-    `OTHER_TEXT_COST` of them (times `SHORT_TEXT_COST` for a short block) if it is not
-    article text; the element with the greatest gain wins. On a tie the outer element wins:
-    what it adds is only short article text (the headline and byline in the article's
-    header, a caption in its figure), which the guide counts as the article's.
+    Every ancestor of a block gains the block's characters if it is article prose outside a
+    form (`forms`, from `in_a_form`) and loses `OTHER_TEXT_COST` of them (times
+    `SHORT_TEXT_COST` for a short block) if it is not; the element with the greatest gain
+    wins. On a tie the outer element wins: what it adds is only short article text (the
+    headline and byline in the article's header, a caption in its figure), which the guide
+    counts as the article's.
     """
     forms = forms if forms is not None else in_a_form(blocks)
     gain = ancestor_sums(blocks, [_region_value(b, in_form) for b, in_form in zip(blocks, forms)])
