@@ -118,21 +118,22 @@ def in_a_form(blocks: Sequence[Block]) -> list[bool]:
     nearest = []
     for block in blocks:
         steps = block.path.split(" > ")
-        form = next((i for i in range(len(steps) - 1, max(0, len(steps) - NEAR_FRAMES) - 1, -1)
-                     if signature(steps[i]) == "form"), None)
-        nearest.append(None if form is None else " > ".join(steps[: form + 1]) + " > ")
+        nearest.append(_nearest(steps, "form", range(len(steps) - 1, max(0, len(steps) - NEAR_FRAMES) - 1, -1)))
     held = {form: sum(b.path.startswith(form) for b in blocks) for form in set(nearest) if form}
-    return [form is not None and held[form] <= MAX_FORM_SHARE * len(blocks) for form in nearest]
+    return [bool(form) and held[form] <= MAX_FORM_SHARE * len(blocks) for form in nearest]
 
 
 def enclosing_article(region: str) -> str:
     """The path of the nearest `<article>` element around the region (not the region
     itself), followed by " > "; "" when there is none."""
     steps = region.split(" > ")
-    for i in range(len(steps) - 1, 0, -1):
-        if signature(steps[i - 1]) == "article":
-            return " > ".join(steps[:i]) + " > "
-    return ""
+    return _nearest(steps, "article", range(len(steps) - 2, -1, -1))
+
+
+def _nearest(steps: Sequence[str], tag: str, indexes: range) -> str:
+    """The path, followed by " > ", of the first element among `steps[i]` for `i` in
+    `indexes` (nearest first) that is a `tag`; "" when none is."""
+    return next((" > ".join(steps[: i + 1]) + " > " for i in indexes if signature(steps[i]) == tag), "")
 
 
 def _in_header(path: str, article: str) -> bool:
