@@ -13,6 +13,7 @@ import pytest
 from winnow.engine import Engine
 from winnow.engine.article_region import article_region, in_a_form, refine_roles
 from winnow.engine.blocks import ARTICLE_BODY, Block
+from winnow.engine.features import main_container
 
 from conftest import PROSE, answered_block as block
 
@@ -124,6 +125,21 @@ def test_an_article_the_model_missed_is_taken_from_the_main_container() -> None:
     assert blocks[2].role_scores[0][0] == ARTICLE_BODY
     assert blocks[4].role == "NAVIGATION" and blocks[5].role == "RELATED_TEASER"  # links stay links
     assert blocks[0].role == "NAVIGATION" and blocks[6].role == "RELATED_TEASER"  # outside the container
+
+
+def test_a_missed_article_of_short_lines_is_the_element_the_page_marks_up_as_its_article() -> None:
+    """An agenda holds little prose: the element holding most of the page's prose is the
+    sidebar, so the page's `<article>` must win over it."""
+    art = "html > body > div > article"
+    agenda = ["Welcome and introductions (10 mins)", "Two lightning talks on testing (30 mins)",
+              "Open discussion: what should we read next? (30 mins)", "Drinks at the pub round the corner"]
+    blocks = [block(f"{art} > h1", "March meeting", "RELATED_TEASER"),
+              block(f"{art} > p", PROSE, "RELATED_TEASER"),
+              *[block(f"{art} > ol > li:nth-of-type({i})", item, "OTHER_BOILERPLATE") for i, item in enumerate(agenda, 1)],
+              block("html > body > div > aside > p", PROSE * 2, "RELATED_TEASER")]
+    assert main_container(blocks) == "html > body > div > aside"
+    refine_roles(blocks)
+    assert [b.role for b in blocks] == [ARTICLE_BODY] * 6 + ["RELATED_TEASER"]
 
 
 def test_an_article_the_model_found_is_left_to_it() -> None:

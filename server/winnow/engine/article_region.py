@@ -32,9 +32,14 @@ see from there, and that real pages get wrong most often:
   one `<form>` around everything) and says nothing.
 - A page has an article even where the model finds almost none: on a layout unlike any it
   was trained on it can take a whole article for teasers. When under `MISSED_ARTICLE_SHARE`
-  of the page's text outside links is article text, readability's choice stands in: the
-  element holding most of the page's prose, whose blocks that are neither link lists nor
-  navigation become the article.
+  of the page's text outside links is article text, the page's own markup stands in: the
+  `<article>` or `<main>` element that holds the most of that text (HTML's name for the
+  page's main content, and trafilatura's second choice), if it holds at least
+  `ARTICLE_ELEMENT_SHARE`; else readability's choice, the element holding most of the
+  page's prose. That element's blocks that are neither link lists nor navigation become
+  the article. The markup comes first because readability's choice weighs prose only: an
+  article of short lines (an agenda, a spec sheet, a recipe's steps) holds little of it,
+  and the choice falls on a sidebar's excerpts or on no element at all.
 
 All of them move probability mass rather than overwrite roles, so `role_scores` stay a
 distribution whose first entry is the role given. Plain-text documents have no markup and
@@ -60,6 +65,10 @@ RUN_ARTICLE_SHARE = 0.5
 #: Below this share of the page's text (outside link lists) called article, the model has
 #: missed the article.
 MISSED_ARTICLE_SHARE = 0.2
+#: Where it has, an `<article>` or `<main>` element holding at least this share of that text
+#: is the article (`article_element`).
+ARTICLE_ELEMENTS = frozenset({"article", "main"})
+ARTICLE_ELEMENT_SHARE = 0.3
 #: Markup of what is about the article rather than the article: a `<footer>` (in HTML,
 #: "information about its section such as who wrote it, links to related documents,
 #: copyright data") and an author's bio box. Unless it holds more than
@@ -153,8 +162,8 @@ def not_the_article(blocks: Sequence[Block]) -> list[Block]:
 
 
 def recover_missed_article(blocks: Sequence[Block], forms: Sequence[bool]) -> None:
-    """Takes the page's main container for the article when the model found almost none
-    (not the text of a form in it: `forms`, from `in_a_form`)."""
+    """Takes the page's article element, or else its main container, for the article when
+    the model found almost none (not the text of a form in it: `forms`, from `in_a_form`)."""
     # Text, not only long paragraphs: Thai articles, and short news items, are made of short
     # blocks.
     text = [b for b in blocks if mostly_text(b)]
@@ -162,7 +171,7 @@ def recover_missed_article(blocks: Sequence[Block], forms: Sequence[bool]) -> No
     article = sum(len(b.text) for b in text if b.role == ARTICLE_BODY)
     if not total or article >= MISSED_ARTICLE_SHARE * total:
         return
-    container = main_container(blocks)
+    container = article_element(text) or main_container(blocks)
     if not container:
         return
     inside = container + " > "
@@ -170,6 +179,16 @@ def recover_missed_article(blocks: Sequence[Block], forms: Sequence[bool]) -> No
         if (block.role != ARTICLE_BODY and block.path.startswith(inside) and mostly_text(block)
                 and (block.role != NAVIGATION or is_prose(block)) and not in_form):
             block.move_role(block.role, ARTICLE_BODY)
+
+
+def article_element(text: Sequence[Block]) -> str:
+    """The path of the `<article>` or `<main>` element that holds the most of `text` (a
+    page's blocks that are not link lists), when it holds at least `ARTICLE_ELEMENT_SHARE`
+    of it; "" when none does. On a tie the inner element, as in `main_container`."""
+    held = ancestor_sums(text, [len(b.text) for b in text])
+    named = [path for path in held if signature(path.rpartition(" > ")[2]) in ARTICLE_ELEMENTS]
+    best = max(named, key=lambda path: (held[path], len(path)), default="")
+    return best if best and held[best] >= ARTICLE_ELEMENT_SHARE * sum(len(b.text) for b in text) else ""
 
 
 def rejoin_paragraph_runs(blocks: Sequence[Block]) -> None:
