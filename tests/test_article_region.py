@@ -142,6 +142,26 @@ def test_a_missed_article_of_short_lines_is_the_element_the_page_marks_up_as_its
     assert [b.role for b in blocks] == [ARTICLE_BODY] * 6 + ["RELATED_TEASER"]
 
 
+def test_the_region_never_reaches_beyond_or_lies_beside_the_pages_main_element() -> None:
+    """HTML's `<main>` holds the page's dominant content: a company's blurb in the site
+    header is not the article, however much it reads like prose, whether the models found
+    the article in `<main>` too or took it for teasers."""
+    main, blurb = "html > body > main", "html > body > header > div > p"
+    found = [block(blurb, PROSE, ARTICLE_BODY),
+             block(f"{main} > h1", "Library stays open", ARTICLE_BODY),
+             block(f"{main} > p:nth-of-type(1)", PROSE * 2, ARTICLE_BODY)]
+    assert article_region(found) == main
+    refine_roles(found)
+    assert [b.role for b in found] == ["OTHER_BOILERPLATE", ARTICLE_BODY, ARTICLE_BODY]
+
+    missed = [block(blurb, PROSE * 2, ARTICLE_BODY),
+              block(f"{main} > p:nth-of-type(1)", PROSE, "RELATED_TEASER"),
+              block(f"{main} > p:nth-of-type(2)", PROSE, "RELATED_TEASER")]
+    assert article_region(missed) == main
+    refine_roles(missed)
+    assert [b.role for b in missed] == ["OTHER_BOILERPLATE", ARTICLE_BODY, ARTICLE_BODY]
+
+
 def test_an_article_the_model_found_is_left_to_it() -> None:
     blocks = page()
     teaser_roles = [b.role for b in blocks[10:12]]

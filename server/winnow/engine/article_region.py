@@ -15,8 +15,11 @@ see from there, and that real pages get wrong most often:
   becomes OTHER_BOILERPLATE. Except the article's own
   introduction: when the region is the body inside an `<article>`, that element's
   `<header>` (headline, standfirst, byline, date: the article by LABELING.md, and by
-  HTML's meaning of the element) stays the article, however little it weighs. Inside the
-  region, preformatted text (`<pre>`: a code sample, a command, a poem) is the article's:
+  HTML's meaning of the element) stays the article, however little it weighs. Where the
+  page marks up its main content (a `<main>` holding at least `NAMED_ELEMENT_SHARE` of its
+  text), the region lies within it: HTML's `<main>` holds "the dominant contents of the
+  document", and a site header's blurb beside it is not the article, whatever the models
+  made of it. Inside the region, preformatted text (`<pre>`: a code sample, a command, a poem) is the article's:
   the training pages have none, and site chrome is never preformatted.
 - What is about the article, or named as boilerplate, is not the article: a `<footer>`
   (the posted-in line, the tags, a newsletter prompt), an author's bio box (by the class
@@ -35,7 +38,7 @@ see from there, and that real pages get wrong most often:
   of the page's text outside links is article text, the page's own markup stands in: the
   `<article>` or `<main>` element that holds the most of that text (HTML's name for the
   page's main content, and trafilatura's second choice), if it holds at least
-  `ARTICLE_ELEMENT_SHARE`; else readability's choice, the element holding most of the
+  `NAMED_ELEMENT_SHARE`; else readability's choice, the element holding most of the
   page's prose. That element's blocks that are neither link lists nor navigation become
   the article. The markup comes first because readability's choice weighs prose only: an
   article of short lines (an agenda, a spec sheet, a recipe's steps) holds little of it,
@@ -66,9 +69,11 @@ RUN_ARTICLE_SHARE = 0.5
 #: missed the article.
 MISSED_ARTICLE_SHARE = 0.2
 #: Where it has, an `<article>` or `<main>` element holding at least this share of that text
-#: is the article (`article_element`).
+#: is the article (`named_element`); and the region never reaches beyond, or lies beside, a
+#: `<main>` that does.
 ARTICLE_ELEMENTS = frozenset({"article", "main"})
-ARTICLE_ELEMENT_SHARE = 0.3
+MAIN_ELEMENTS = frozenset({"main"})
+NAMED_ELEMENT_SHARE = 0.3
 #: Markup of what is about the article rather than the article: a `<footer>` (in HTML,
 #: "information about its section such as who wrote it, links to related documents,
 #: copyright data") and an author's bio box. Unless it holds more than
@@ -171,7 +176,7 @@ def recover_missed_article(blocks: Sequence[Block], forms: Sequence[bool]) -> No
     article = sum(len(b.text) for b in text if b.role == ARTICLE_BODY)
     if not total or article >= MISSED_ARTICLE_SHARE * total:
         return
-    container = article_element(text) or main_container(blocks)
+    container = named_element(text, ARTICLE_ELEMENTS) or main_container(blocks)
     if not container:
         return
     inside = container + " > "
@@ -181,14 +186,14 @@ def recover_missed_article(blocks: Sequence[Block], forms: Sequence[bool]) -> No
             block.move_role(block.role, ARTICLE_BODY)
 
 
-def article_element(text: Sequence[Block]) -> str:
-    """The path of the `<article>` or `<main>` element that holds the most of `text` (a
-    page's blocks that are not link lists), when it holds at least `ARTICLE_ELEMENT_SHARE`
-    of it; "" when none does. On a tie the inner element, as in `main_container`."""
+def named_element(text: Sequence[Block], tags: frozenset[str]) -> str:
+    """The path of the element, of one of `tags`, that holds the most of `text` (a page's
+    blocks that are not link lists), when it holds at least `NAMED_ELEMENT_SHARE` of it; ""
+    when none does. On a tie the inner element, as in `main_container`."""
     held = ancestor_sums(text, [len(b.text) for b in text])
-    named = [path for path in held if signature(path.rpartition(" > ")[2]) in ARTICLE_ELEMENTS]
+    named = [path for path in held if signature(path.rpartition(" > ")[2]) in tags]
     best = max(named, key=lambda path: (held[path], len(path)), default="")
-    return best if best and held[best] >= ARTICLE_ELEMENT_SHARE * sum(len(b.text) for b in text) else ""
+    return best if best and held[best] >= NAMED_ELEMENT_SHARE * sum(len(b.text) for b in text) else ""
 
 
 def rejoin_paragraph_runs(blocks: Sequence[Block]) -> None:
@@ -215,7 +220,7 @@ def article_region(blocks: Sequence[Block], forms: Sequence[bool] | None = None)
     `SHORT_TEXT_COST` for a short block) if it is not; the element with the greatest gain
     wins. On a tie the outer element wins: what it adds is only short article text (the
     headline and byline in the article's header, a caption in its figure), which the guide
-    counts as the article's.
+    counts as the article's. Then a region beyond or beside the page's `<main>` becomes it.
     """
     forms = forms if forms is not None else in_a_form(blocks)
     gain = ancestor_sums(blocks, [_region_value(b, in_form) for b, in_form in zip(blocks, forms)])
@@ -228,6 +233,12 @@ def article_region(blocks: Sequence[Block], forms: Sequence[bool] | None = None)
     # the short paragraphs around it, the article is the element that holds the quote.
     while " > " in best and signature(best.rpartition(" > ")[2]) == "blockquote":
         best = parent_path(best)
+    # HTML's `<main>` holds "the dominant contents of the document", and nothing outside it
+    # does: a region that reaches beyond it, or lies beside it (a site header the models
+    # took for prose), is taken in to it.
+    main = named_element([b for b in blocks if mostly_text(b)], MAIN_ELEMENTS)
+    if main and not (best + " > ").startswith(main + " > "):
+        return main
     return best
 
 
