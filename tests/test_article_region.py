@@ -247,6 +247,19 @@ def test_text_in_an_element_named_as_comments_or_a_legal_notice_is_not_the_artic
     assert [b.role for b in blocks] == [ARTICLE_BODY] * 3 + ["OTHER_BOILERPLATE"] * 2
 
 
+def test_comments_under_an_article_the_model_missed_stay_out_of_it() -> None:
+    """The missed-article fallback takes the whole container, comments and all: what the
+    page names as comments is taken out again."""
+    art = "html > body > main"
+    blocks = [block(f"{art} > p:nth-of-type(1)", PROSE * 2, "RELATED_TEASER"),
+              block(f"{art} > p:nth-of-type(2)", PROSE, "RELATED_TEASER"),
+              block(f"{art} > div > p", "I have used this library for thirty years and I am glad it stays "
+                    "open for the children of the town.", "OTHER_BOILERPLATE")]
+    blocks[2].html = replace(blocks[2].html, context=("c:comments", "t:div", "t:p"))
+    refine_roles(blocks)
+    assert [b.role for b in blocks] == [ARTICLE_BODY] * 2 + ["OTHER_BOILERPLATE"]
+
+
 def test_a_footer_that_holds_the_article_is_broken_markup_and_moves_nothing() -> None:
     """An unclosed `<footer>` high on the page nests the article in it."""
     blocks = [block("html > body > footer > p:nth-of-type(1)", PROSE * 2, ARTICLE_BODY),

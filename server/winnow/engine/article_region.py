@@ -40,9 +40,10 @@ see from there, and that real pages get wrong most often:
   page's main content, and trafilatura's second choice), if it holds at least
   `NAMED_ELEMENT_SHARE`; else readability's choice, the element holding most of the
   page's prose. That element's blocks that are neither link lists nor navigation become
-  the article. The markup comes first because readability's choice weighs prose only: an
-  article of short lines (an agenda, a spec sheet, a recipe's steps) holds little of it,
-  and the choice falls on a sidebar's excerpts or on no element at all.
+  the article, except what the page names as not the article (the step above, which runs
+  after this one). The markup comes first because readability's choice weighs prose only:
+  an article of short lines (an agenda, a spec sheet, a recipe's steps) holds little of
+  it, and the choice falls on a sidebar's excerpts or on no element at all.
 
 All of them move probability mass rather than overwrite roles, so `role_scores` stay a
 distribution whose first entry is the role given. Plain-text documents have no markup and
@@ -120,9 +121,9 @@ def refine_roles(blocks: Sequence[Block]) -> None:
                     block.move_role(block.role, ARTICLE_BODY)
             elif block.role == ARTICLE_BODY and not _in_header(block.path, article):
                 block.move_role(ARTICLE_BODY, OTHER_BOILERPLATE)
+    recover_missed_article(blocks, forms)
     for block in not_the_article(blocks):
         block.move_role(ARTICLE_BODY, OTHER_BOILERPLATE)
-    recover_missed_article(blocks, forms)
 
 
 def in_a_form(blocks: Sequence[Block]) -> list[bool]:
