@@ -1,7 +1,7 @@
 """The page-level step after the role model: on an HTML page the article is one region.
 
-The role model reads a block with a few neighbours on each side. Three things it cannot
-see from there, and that real pages get wrong most often:
+The role model reads a block with a few neighbours on each side. What it cannot see from
+there, and real pages get wrong most often:
 
 - A paragraph among the article's paragraphs is the article's, even when the subheading
   before it looks like a teaser's title ("Klein aber zentral" near a page's end): in a run
@@ -19,8 +19,9 @@ see from there, and that real pages get wrong most often:
   page marks up its main content (a `<main>` holding at least `NAMED_ELEMENT_SHARE` of its
   text), the region lies within it: HTML's `<main>` holds "the dominant contents of the
   document", and a site header's blurb beside it is not the article, whatever the models
-  made of it. Inside the region, preformatted text (`<pre>`: a code sample, a command, a poem) is the article's:
-  the training pages have none, and site chrome is never preformatted.
+  made of it. Inside the region, preformatted text (`<pre>`: a code sample, a command, a
+  poem) is the article's: the training pages have none, and site chrome is never
+  preformatted.
 - What is about the article, or named as boilerplate, is not the article: a `<footer>`
   (the posted-in line, the tags, a newsletter prompt), an author's bio box (by the class
   words of its own element and those nearest it: not a byline, not a whole page), and an
