@@ -152,6 +152,11 @@ def _nearest(steps: Sequence[str], tag: str, indexes: range) -> str:
     return next((" > ".join(steps[: i + 1]) + " > " for i in indexes if signature(steps[i]) == tag), "")
 
 
+def _tag(path: str) -> str:
+    """The tag of the element at `path` (its last step, without its position)."""
+    return signature(path.rpartition(" > ")[2])
+
+
 def _in_header(path: str, article: str) -> bool:
     """Is the element at `path` a `<header>` child of `article` (from `enclosing_article`), or inside one?"""
     return bool(article) and path.startswith(article) and signature(path[len(article):].split(" > ", 1)[0]) == "header"
@@ -193,7 +198,7 @@ def named_element(text: Sequence[Block], tags: frozenset[str]) -> str:
     blocks that are not link lists), when it holds at least `NAMED_ELEMENT_SHARE` of it; ""
     when none does. On a tie the inner element, as in `main_container`."""
     held = ancestor_sums(text, [len(b.text) for b in text])
-    named = [path for path in held if signature(path.rpartition(" > ")[2]) in tags]
+    named = [path for path in held if _tag(path) in tags]
     best = max(named, key=lambda path: (held[path], len(path)), default="")
     return best if best and held[best] >= NAMED_ELEMENT_SHARE * sum(len(b.text) for b in text) else ""
 
@@ -233,7 +238,7 @@ def article_region(blocks: Sequence[Block], forms: Sequence[bool] | None = None)
         return ""
     # A quotation is part of an article, never what holds it: when a long quote outweighs
     # the short paragraphs around it, the article is the element that holds the quote.
-    while " > " in best and signature(best.rpartition(" > ")[2]) == "blockquote":
+    while " > " in best and _tag(best) == "blockquote":
         best = parent_path(best)
     # HTML's `<main>` holds "the dominant contents of the document", and nothing outside it
     # does: a region that reaches beyond it, or lies beside it (a site header the models
