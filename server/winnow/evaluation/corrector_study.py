@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import hashlib
+import math
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -57,7 +58,7 @@ SETTINGS = ((1, 30), (3, 15), (5, 10))
 #: How a model is applied: below `demote` an article block leaves the article; above
 #: `promote` a text block that is no teaser joins it (a teaser list is a run the role model
 #: reads better than any single block's markup).
-RULES = (("take out only", 2.0, 0.1), ("take out and put in", 0.9, 0.1), ("both, surer", 0.95, 0.05))
+RULES = (("take out only", math.inf, 0.1), ("take out and put in", 0.9, 0.1), ("both, surer", 0.95, 0.05))
 ARTICLE, NOT_ARTICLE = "article", "not"
 
 
@@ -168,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     engine = Engine()
     trafilatura = answer(engine, load_pages("trafilatura", args.limit), "trafilatura")
     l3s = answer(engine, load_pages("l3s-gn1", args.limit), "l3s-gn1")
-    rows = [("none", "winnow as shipped", *figures(trafilatura, l3s, None, 2.0, -1.0))]
+    rows = [("none", "winnow as shipped", *figures(trafilatura, l3s, None, math.inf, -math.inf))]
     for min_count, epochs in SETTINGS:
         models = {k: fit([a for a in trafilatura if fold(a.page) != k], min_count, epochs) for k in range(FOLDS)}
         models["all"] = fit(trafilatura, min_count, epochs)
