@@ -55,3 +55,21 @@ def test_captions_are_never_taught_as_boilerplate_even_where_the_gold_excludes_t
     assert by_text["The harbour reopened on Monday after a week of repairs to the sea wall, the port said."] == study.ARTICLE
     assert by_text["Boats wait outside the harbour wall"] is None
     assert by_text["Get our newsletter every morning"] == study.NOT_ARTICLE
+
+
+def test_taking_out_short_lines_only_leaves_the_articles_prose_in_place(engine):
+    prose = ("The harbour reopened on Monday after a week of repairs to the sea wall, the port said, and "
+             "the first fishing boats left before dawn while the ferries wait for the last inspection.")
+    html = (f"<html><body><article><h1>Harbour reopens after the storm</h1><p>{prose}</p>"
+            f"<p>Share this story with a friend</p></article></body></html>").encode()
+    p = page("harbour", None, html, exclude=["Harbour reopens after the storm", prose, "Share this story with a friend"])
+    (answered,) = study.answer(engine, [p], "test")
+    model = study.fit([answered], 1, 5)  # learnt from "not the article" labels only: it says so of every block
+    article = [b.text for b in answered.blocks if b.role == "ARTICLE_BODY"]
+    assert prose in article and len(article) > 1
+    short_only = study.Rule("short only", float("inf"), 0.5, prose=False)
+    after = {b["text"]: b["role"] for b in study.corrected(answered, model, short_only)["blocks"]}
+    assert after[prose] == "ARTICLE_BODY"
+    assert all(after[text] == "OTHER_BOILERPLATE" for text in article if text != prose)
+    everything = study.Rule("all", float("inf"), 0.5)
+    assert all(b["role"] != "ARTICLE_BODY" for b in study.corrected(answered, model, everything)["blocks"])

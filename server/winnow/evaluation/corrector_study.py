@@ -39,7 +39,7 @@ import fasttext
 from tqdm import tqdm
 
 from winnow.engine import Engine
-from winnow.engine.blocks import ARTICLE_BODY, RELATED_TEASER, Block
+from winnow.engine.blocks import ARTICLE_BODY, OTHER_BOILERPLATE, RELATED_TEASER, Block
 from winnow.engine.features import is_prose, mostly_text
 from winnow.engine.inputs import DocumentRejected
 from winnow.engine.roles import predict
@@ -55,11 +55,25 @@ MARKUP_TOKENS = 10
 LENGTH_BUCKETS = (10, 30, 80, 150, 400)
 #: (fewest pages a token needs, epochs): from a model that keeps every token to a smoother one.
 SETTINGS = ((1, 30), (3, 15), (5, 10))
-#: How a model is applied: below `demote` an article block leaves the article; above
-#: `promote` a text block that is no teaser joins it (a teaser list is a run the role model
-#: reads better than any single block's markup).
-RULES = (("take out only", math.inf, 0.1), ("take out and put in", 0.9, 0.1), ("both, surer", 0.95, 0.05))
 ARTICLE, NOT_ARTICLE = "article", "not"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How a model is applied: below `demote` an article block leaves the article (for
+    OTHER_BOILERPLATE: the model says "not the article", not which boilerplate, as
+    `article_region.not_the_article` does), unless it is prose and `prose` is False; above
+    `promote` a text block that is no teaser joins it (a teaser list is a run the role model
+    reads better than any single block's markup)."""
+
+    name: str
+    promote: float
+    demote: float
+    prose: bool = True
+
+
+RULES = (Rule("take out only", math.inf, 0.1), Rule("take out short lines only", math.inf, 0.1, prose=False),
+         Rule("take out and put in", 0.9, 0.1), Rule("both, surer", 0.95, 0.05))
 
 
 @dataclass
@@ -131,30 +145,30 @@ def fit(answered: Sequence[Answered], min_count: int, epochs: int) -> fasttext.F
                                                  minn=0, maxn=0, loss="softmax", thread=1, verbose=0))
 
 
-def corrected(a: Answered, model: fasttext.FastText._FastText | None, promote: float, demote: float) -> dict:
+def corrected(a: Answered, model: fasttext.FastText._FastText | None, rule: Rule) -> dict:
     """The page's prediction after the model's correction (none when `model` is None)."""
     roles = [b.role for b in a.blocks]
     if model is not None:
         for i, (b, scores) in enumerate(zip(a.blocks, predict(model, a.tokens))):
             article = dict(scores).get(ARTICLE, 0.0)
-            if b.role == ARTICLE_BODY and article < demote:
-                roles[i] = next(role for role, _ in b.role_scores if role != ARTICLE_BODY)
-            elif b.role not in (ARTICLE_BODY, RELATED_TEASER) and mostly_text(b) and article > promote:
+            if b.role == ARTICLE_BODY and article < rule.demote and (rule.prose or not is_prose(b)):
+                roles[i] = OTHER_BOILERPLATE
+            elif b.role not in (ARTICLE_BODY, RELATED_TEASER) and mostly_text(b) and article > rule.promote:
                 roles[i] = ARTICLE_BODY
     return {"document": a.page.name, "blocks": [{"text": b.text, "role": r} for b, r in zip(a.blocks, roles)]}
 
 
 def figures(trafilatura: Sequence[Answered], l3s: Sequence[Answered], models: dict | None,
-            promote: float, demote: float) -> list[float]:
+            rule: Rule) -> list[float]:
     """One row: trafilatura's snippet P, R, F1, LABELING view F1, Spanish F1; L3S macro-F1, leak, body F1."""
-    preds = [corrected(a, models[fold(a.page)] if models else None, promote, demote) for a in trafilatura]
+    preds = [corrected(a, models[fold(a.page)] if models else None, rule) for a in trafilatura]
     golds = [a.page.gold for a in trafilatura]
     views = [labeling_view(a.page.gold, a.blocks)[0] for a in trafilatura]
     spanish = [i for i, a in enumerate(trafilatura) if a.page.lang == "es"]
     t = score(golds, preds)
     row = [t["snippet.p"], t["snippet.r"], t["snippet.f1"], score(views, preds)["snippet.f1"],
            score([golds[i] for i in spanish], [preds[i] for i in spanish])["snippet.f1"]]
-    lp = [corrected(a, models["all"] if models else None, promote, demote) for a in l3s]
+    lp = [corrected(a, models["all"] if models else None, rule) for a in l3s]
     s = score([a.page.gold for a in l3s], lp)
     return row + [s["macro_f1"], s.get("related_leak_into_body", 0.0), s["ARTICLE_BODY.f1"]]
 
@@ -169,12 +183,12 @@ def main(argv: list[str] | None = None) -> int:
     engine = Engine()
     trafilatura = answer(engine, load_pages("trafilatura", args.limit), "trafilatura")
     l3s = answer(engine, load_pages("l3s-gn1", args.limit), "l3s-gn1")
-    rows = [("none", "winnow as shipped", *figures(trafilatura, l3s, None, math.inf, -math.inf))]
+    rows = [("none", "winnow as shipped", *figures(trafilatura, l3s, None, RULES[0]))]
     for min_count, epochs in SETTINGS:
         models = {k: fit([a for a in trafilatura if fold(a.page) != k], min_count, epochs) for k in range(FOLDS)}
         models["all"] = fit(trafilatura, min_count, epochs)
-        for rule, promote, demote in RULES:
-            rows.append((f"minCount {min_count}, {epochs} epochs", rule, *figures(trafilatura, l3s, models, promote, demote)))
+        for rule in RULES:
+            rows.append((f"minCount {min_count}, {epochs} epochs", rule.name, *figures(trafilatura, l3s, models, rule)))
     print(f"Out of fold by site ({FOLDS} folds) on {len(trafilatura)} trafilatura pages; L3S ({len(l3s)} pages) "
           f"corrected by the model learnt on all of them. Models: "
           + ", ".join(f"{k} {v}" for k, v in engine.model_versions.items()))
