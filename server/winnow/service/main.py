@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import signal
 import sys
-import threading
+import time
 from concurrent import futures
 
 import grpc
@@ -27,6 +27,8 @@ from winnow.v1 import winnow_pb2, winnow_pb2_grpc
 
 logger = logging.getLogger("winnow.server")
 SERVICE_NAME = winnow_pb2.DESCRIPTOR.services_by_name["Winnow"].full_name
+#: How often the main thread looks whether a stop signal came: the most a stop waits to begin.
+SIGNAL_POLL_SECONDS = 0.1
 
 
 def build_server(settings: Settings, engine: Engine) -> tuple[grpc.Server, int, health.HealthServicer]:
@@ -55,10 +57,13 @@ def serve(settings: Settings) -> int:
     """Runs one server process until SIGTERM/SIGINT; returns the exit code."""
     engine = Engine(max_blocks=settings.max_blocks)
     server, port, health_servicer = build_server(settings, engine)
-    stopping = threading.Event()
+    received: list[int] = []
 
     def on_signal(signum: int, _frame: object) -> None:
-        stopping.set()
+        # Only a list append. A handler runs in the main thread between two of its bytecodes;
+        # one that took a lock (`threading.Event.set`) could find the main thread holding it,
+        # inside `Event.wait`, and wait for itself forever.
+        received.append(signum)
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
@@ -68,7 +73,8 @@ def serve(settings: Settings) -> int:
     host = settings.address.rsplit(":", 1)[0]
     log_event(logger, logging.INFO, {"event": "serving", "address": f"{host}:{port}", "port": port,
                                      "models": engine.model_versions})
-    stopping.wait()
+    while not received:
+        time.sleep(SIGNAL_POLL_SECONDS)
     log_event(logger, logging.INFO, {"event": "draining", "grace_seconds": settings.grace})
     health_servicer.enter_graceful_shutdown()
     server.stop(settings.grace).wait()
