@@ -1,8 +1,8 @@
 """`winnow-corrector-study`: would a model learnt from real pages correct winnow's article split?
 
-winnow's role model learns from generated pages only; what it misses on real pages is mostly
-what real markup says that generated markup does not (the class words real sites give a
-call-to-action box, an author's bio, a disclosure). trafilatura's evaluation pages are real
+winnow's role model learns from generated pages only; some of what it misses on real pages
+may be what real markup says and generated markup does not (the class words real sites give
+a call-to-action box, an author's bio, a disclosure). trafilatura's evaluation pages are real
 pages with labels under Apache-2.0, so they could teach a last page step: a small fastText
 model that reads what winnow answered for a block, its neighbours' answers and the block's
 markup, and says article or not. Whether to ship one is a product decision; this
