@@ -35,7 +35,7 @@ def test_a_fold_model_knows_nothing_of_the_pages_it_corrects(engine):
         learnt = [a for a in answered if study.fold(a.page) != k]
         if not held_out or not learnt:
             continue
-        seen = {t for a in learnt for label, tokens in zip(study.labels(a.page, a.blocks), a.tokens)
+        seen = {t for a in learnt for label, tokens in zip(a.labels, a.tokens)
                 if label in (study.ARTICLE, study.NOT_ARTICLE) for t in tokens}
         only_held_out = {t for a in held_out for tokens in a.tokens for t in tokens} - seen
         vocabulary = set(study.fit(learnt, 1, 1).words)
@@ -51,7 +51,7 @@ def test_captions_are_never_taught_as_boilerplate_even_where_the_gold_excludes_t
     p = page("harbour", None, html, include=["The harbour reopened on Monday"],
              exclude=["Boats wait outside the harbour wall", "Get our newsletter every morning"])
     (answered,) = study.answer(engine, [p], "test")
-    by_text = dict(zip((b.text for b in answered.blocks), study.labels(p, answered.blocks)))
+    by_text = dict(zip((b.text for b in answered.blocks), answered.labels))
     assert by_text["The harbour reopened on Monday after a week of repairs to the sea wall, the port said."] == study.ARTICLE
     assert by_text["Boats wait outside the harbour wall"] is None
     assert by_text["Get our newsletter every morning"] == study.NOT_ARTICLE
@@ -64,12 +64,12 @@ def test_taking_out_short_lines_only_leaves_the_articles_prose_in_place(engine):
             f"<p>Share this story with a friend</p></article></body></html>").encode()
     p = page("harbour", None, html, exclude=["Harbour reopens after the storm", prose, "Share this story with a friend"])
     (answered,) = study.answer(engine, [p], "test")
-    model = study.fit([answered], 1, 5)  # learnt from "not the article" labels only: it says so of every block
+    chances = study.article_chances(study.fit([answered], 1, 5), answered)  # learnt from "not" labels only
     article = [b.text for b in answered.blocks if b.role == "ARTICLE_BODY"]
     assert prose in article and len(article) > 1
     short_only = study.Rule("short only", float("inf"), 0.5, prose=False)
-    after = {b["text"]: b["role"] for b in study.corrected(answered, model, short_only)["blocks"]}
+    after = {b["text"]: b["role"] for b in study.corrected(answered, chances, short_only)["blocks"]}
     assert after[prose] == "ARTICLE_BODY"
     assert all(after[text] == "OTHER_BOILERPLATE" for text in article if text != prose)
     everything = study.Rule("all", float("inf"), 0.5)
-    assert all(b["role"] != "ARTICLE_BODY" for b in study.corrected(answered, model, everything)["blocks"])
+    assert all(b["role"] != "ARTICLE_BODY" for b in study.corrected(answered, chances, everything)["blocks"])

@@ -78,11 +78,14 @@ RULES = (Rule("take out only", math.inf, 0.1), Rule("take out short lines only",
 
 @dataclass
 class Answered:
-    """A page, winnow's blocks for it (after every page step) and each block's study tokens."""
+    """A page, winnow's blocks for it (after every page step), each block's study tokens, the
+    page's gold as LABELING.md reads it, and each block's label from that (or None)."""
 
     page: Page
     blocks: list[Block]
     tokens: list[list[str]]
+    view: dict
+    labels: list[str | None]
 
 
 def site(page: Page) -> str:
@@ -113,12 +116,11 @@ def block_tokens(blocks: Sequence[Block]) -> list[list[str]]:
     return out
 
 
-def labels(page: Page, blocks: Sequence[Block]) -> list[str | None]:
-    """Each block's label from the page's snippets as LABELING.md reads them, or None."""
-    view, _ = labeling_view(page.gold, blocks)
+def labels(view: dict, blocks: Sequence[Block]) -> list[str | None]:
+    """Each block's label from a page's snippets as LABELING.md reads them (`view`), or None."""
     texts = [snippet_text(b.text) for b in blocks]
     out: list[str | None] = [None] * len(blocks)
-    for label, snippets in ((ARTICLE, view["must_include"]), (NOT_ARTICLE, view["must_exclude"])):
+    for label, snippets in ((ARTICLE, view.get("must_include", [])), (NOT_ARTICLE, view.get("must_exclude", []))):
         for snippet in snippets:
             wanted = snippet_text(snippet)
             for i, text in enumerate(texts):
@@ -134,23 +136,29 @@ def answer(engine: Engine, pages: Sequence[Page], desc: str) -> list[Answered]:
             blocks = engine.classify_html(page.data).blocks
         except DocumentRejected:
             blocks = []
-        out.append(Answered(page, blocks, block_tokens(blocks) if blocks else []))
+        view, _ = labeling_view(page.gold, blocks)
+        out.append(Answered(page, blocks, block_tokens(blocks) if blocks else [], view, labels(view, blocks)))
     return out
 
 
 def fit(answered: Sequence[Answered], min_count: int, epochs: int) -> fasttext.FastText._FastText:
     examples = [(label, " ".join(tokens)) for a in answered
-                for label, tokens in zip(labels(a.page, a.blocks), a.tokens) if label in (ARTICLE, NOT_ARTICLE)]
+                for label, tokens in zip(a.labels, a.tokens) if label in (ARTICLE, NOT_ARTICLE)]
     return train_supervised(examples, SEED, dict(lr=0.3, epoch=epochs, dim=16, wordNgrams=1, minCount=min_count,
                                                  minn=0, maxn=0, loss="softmax", thread=1, verbose=0))
 
 
-def corrected(a: Answered, model: fasttext.FastText._FastText | None, rule: Rule) -> dict:
-    """The page's prediction after the model's correction (none when `model` is None)."""
+def article_chances(model: fasttext.FastText._FastText, a: Answered) -> list[float]:
+    """The model's probability that each block of the page is the article."""
+    return [dict(scores).get(ARTICLE, 0.0) for scores in predict(model, a.tokens)]
+
+
+def corrected(a: Answered, chances: Sequence[float] | None, rule: Rule | None) -> dict:
+    """The page's prediction after `rule` is applied to the model's `chances` (as winnow
+    answered when there are none)."""
     roles = [b.role for b in a.blocks]
-    if model is not None:
-        for i, (b, scores) in enumerate(zip(a.blocks, predict(model, a.tokens))):
-            article = dict(scores).get(ARTICLE, 0.0)
+    if chances is not None and rule is not None:
+        for i, (b, article) in enumerate(zip(a.blocks, chances)):
             if b.role == ARTICLE_BODY and article < rule.demote and (rule.prose or not is_prose(b)):
                 roles[i] = OTHER_BOILERPLATE
             elif b.role not in (ARTICLE_BODY, RELATED_TEASER) and mostly_text(b) and article > rule.promote:
@@ -158,18 +166,18 @@ def corrected(a: Answered, model: fasttext.FastText._FastText | None, rule: Rule
     return {"document": a.page.name, "blocks": [{"text": b.text, "role": r} for b, r in zip(a.blocks, roles)]}
 
 
-def figures(trafilatura: Sequence[Answered], l3s: Sequence[Answered], models: dict | None,
-            rule: Rule) -> list[float]:
-    """One row: trafilatura's snippet P, R, F1, LABELING view F1, Spanish F1; L3S macro-F1, leak, body F1."""
-    preds = [corrected(a, models[fold(a.page)] if models else None, rule) for a in trafilatura]
+def figures(trafilatura: Sequence[Answered], l3s: Sequence[Answered], rule: Rule | None = None,
+            chances: tuple[list, list] | None = None) -> list[float]:
+    """One row: trafilatura's snippet P, R, F1, LABELING view F1, Spanish F1; L3S macro-F1, leak,
+    body F1. `chances` holds each page's `article_chances`, trafilatura's pages then L3S's."""
+    on_trafilatura, on_l3s = chances or ([None] * len(trafilatura), [None] * len(l3s))
+    preds = [corrected(a, c, rule) for a, c in zip(trafilatura, on_trafilatura)]
     golds = [a.page.gold for a in trafilatura]
-    views = [labeling_view(a.page.gold, a.blocks)[0] for a in trafilatura]
     spanish = [i for i, a in enumerate(trafilatura) if a.page.lang == "es"]
     t = score(golds, preds)
-    row = [t["snippet.p"], t["snippet.r"], t["snippet.f1"], score(views, preds)["snippet.f1"],
+    row = [t["snippet.p"], t["snippet.r"], t["snippet.f1"], score([a.view for a in trafilatura], preds)["snippet.f1"],
            score([golds[i] for i in spanish], [preds[i] for i in spanish])["snippet.f1"]]
-    lp = [corrected(a, models["all"] if models else None, rule) for a in l3s]
-    s = score([a.page.gold for a in l3s], lp)
+    s = score([a.page.gold for a in l3s], [corrected(a, c, rule) for a, c in zip(l3s, on_l3s)])
     return row + [s["macro_f1"], s.get("related_leak_into_body", 0.0), s["ARTICLE_BODY.f1"]]
 
 
@@ -183,12 +191,14 @@ def main(argv: list[str] | None = None) -> int:
     engine = Engine()
     trafilatura = answer(engine, load_pages("trafilatura", args.limit), "trafilatura")
     l3s = answer(engine, load_pages("l3s-gn1", args.limit), "l3s-gn1")
-    rows = [("none", "winnow as shipped", *figures(trafilatura, l3s, None, RULES[0]))]
+    rows = [("none", "winnow as shipped", *figures(trafilatura, l3s))]
     for min_count, epochs in SETTINGS:
-        models = {k: fit([a for a in trafilatura if fold(a.page) != k], min_count, epochs) for k in range(FOLDS)}
-        models["all"] = fit(trafilatura, min_count, epochs)
+        out_of_fold = {k: fit([a for a in trafilatura if fold(a.page) != k], min_count, epochs) for k in range(FOLDS)}
+        learnt_on_all = fit(trafilatura, min_count, epochs)
+        chances = ([article_chances(out_of_fold[fold(a.page)], a) for a in trafilatura],
+                   [article_chances(learnt_on_all, a) for a in l3s])
         for rule in RULES:
-            rows.append((f"minCount {min_count}, {epochs} epochs", rule.name, *figures(trafilatura, l3s, models, rule)))
+            rows.append((f"minCount {min_count}, {epochs} epochs", rule.name, *figures(trafilatura, l3s, rule, chances)))
     print(f"Out of fold by site ({FOLDS} folds) on {len(trafilatura)} trafilatura pages; L3S ({len(l3s)} pages) "
           f"corrected by the model learnt on all of them. Models: "
           + ", ".join(f"{k} {v}" for k, v in engine.model_versions.items()))
