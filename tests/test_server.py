@@ -39,7 +39,7 @@ def test_classify_returns_blocks_whose_offsets_cut_the_text(stub, seed_texts):
         body = [b.text for b in resp.blocks if b.role == pb.ARTICLE_BODY]
         assert resp.article_text == "\n".join(body)
         assert resp.language == "en"
-        assert {m.name for m in resp.model_versions} == {"language", "role"}
+        assert {m.name for m in resp.model_versions} == {"language", "role", "article_corrector"}
 
 
 def test_teasers_in_other_languages_are_teasers_with_their_language(stub, seed_texts):

@@ -69,3 +69,27 @@ def test_shipped_language_model_was_trained_from_the_current_inputs():
 
     shipped = json.loads((SEEDS.parent / "server" / "winnow" / "engine" / "models" / "winnow-lang.json").read_text())
     assert shipped["inputs_sha256"] == inputs_digest(CORPUS), "run winnow-train-language and commit the model"
+
+
+def test_shipped_article_corrector_was_trained_from_the_current_inputs():
+    """Retraining the role models, or editing the corrector, needs `winnow-train-corrector`."""
+    from winnow.engine import Engine
+    import json
+
+    from winnow.engine.article_corrector import DEFAULT_MODEL, ArticleCorrector, record_path
+    from winnow.training.train_corrector import inputs_digest
+
+    shipped = json.loads(record_path(DEFAULT_MODEL).read_text(encoding="utf-8"))
+    engine = Engine(corrector=ArticleCorrector.off())
+    assert shipped["role_model"] == engine.roles.version, "run winnow-train-corrector after winnow-train"
+    assert shipped["inputs_sha256"] == inputs_digest(engine), "run winnow-train-corrector and commit the models"
+
+
+def test_training_the_corrector_twice_gives_identical_models(tmp_path):
+    for run, hash_seed in (("a", "1"), ("b", "2")):
+        env = {**subprocess_env(), "PYTHONHASHSEED": hash_seed}
+        subprocess.run([sys.executable, "-m", "winnow.training.train_corrector", "--limit", "25",
+                        "--out", str(tmp_path / run)], env=env, check=True, capture_output=True)
+    first, second = _digests(tmp_path / "a"), _digests(tmp_path / "b")
+    assert "article_corrector.bin" in first and "article_corrector.fold4.bin" in first
+    assert first == second

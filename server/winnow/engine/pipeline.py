@@ -6,7 +6,8 @@ language → the document's language → lean undecided blocks to it → roles i
 (`article_region`), teaser lists taken out of it (`teaser_lists`), a recipe's ingredient
 list taken into it (`recipes`; after the teasers, whose between-teasers rule would take
 back a short ingredient between two linked ones) and headings given their sections' roles
-(`headings`) → the article's language.
+(`headings`), and last short lines a model learnt from real pages finds are not the article
+taken out of it (`article_corrector`) → the article's language.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 
+from winnow.engine.article_corrector import ArticleCorrector
 from winnow.engine.article_region import refine_roles
 from winnow.engine.blocks import ARTICLE_BODY, Block, Classification
 from winnow.engine.headings import headings_follow_sections
@@ -31,11 +33,21 @@ class Engine:
     """Classifies documents. Loads its models once; `classify` is safe to call from threads."""
 
     def __init__(self, languages: LanguageDetector | None = None, roles: RoleClassifier | None = None,
-                 max_blocks: int = DEFAULT_MAX_BLOCKS) -> None:
+                 max_blocks: int = DEFAULT_MAX_BLOCKS, corrector: ArticleCorrector | None = None) -> None:
         self.languages = languages or LanguageDetector()
         self.roles = roles or RoleClassifier()
+        self.corrector = corrector or ArticleCorrector()
         self.max_blocks = max_blocks
-        self.model_versions = {"language": self.languages.version, "role": self.roles.version}
+        self.model_versions = {"language": self.languages.version, "role": self.roles.version,
+                               "article_corrector": self.corrector.version}
+
+    def held_out(self, document: str) -> Engine:
+        """This engine with the article corrector that never saw `document`'s site (itself for
+        a document the corrector did not learn from): what benchmarks score its pages with."""
+        corrector = self.corrector.held_out(document)
+        if corrector is self.corrector:
+            return self
+        return Engine(self.languages, self.roles, self.max_blocks, corrector)
 
     def check_languages(self, codes: Collection[str]) -> frozenset[str] | None:
         """The expected languages a caller asked for, or None for any; refuses unknown codes."""
@@ -88,6 +100,7 @@ class Engine:
                 block.role, block.role_confidence = scores[0]
                 block.role_scores = scores
             page_steps(blocks)
+            self.corrector.correct(blocks)
         article = [b for b in blocks if b.role == ARTICLE_BODY] or blocks
         language, confidence = main_language(article)
         return Classification(text, blocks, language, confidence, dict(self.model_versions), document.content_type)

@@ -1,61 +1,38 @@
-"""`winnow-corrector-study`: would a model learnt from real pages correct winnow's article split?
+"""`winnow-corrector-study`: how the article corrector was chosen, and what the others would do.
 
-winnow's role model learns from generated pages only; some of what it misses on real pages
-may be what real markup says and generated markup does not (the class words real sites give
-a call-to-action box, an author's bio, a disclosure). trafilatura's evaluation pages are real
-pages with labels under Apache-2.0, so they could teach a last page step: a small fastText
-model that reads what winnow answered for a block, its neighbours' answers and the block's
-markup, and says article or not. Whether to ship one is a product decision; this
-measures what it would do, so the decision rests on figures anyone can re-run.
-
-Those pages are also the dev pages the benchmark reports, so a page is never scored by a
-model that learnt from it: the pages are split into `FOLDS` folds by site (the URL's last two
-host labels, so that one site's pages are never on both sides), and each fold is corrected by
-a model learnt on the others. L3S-GN1 is research use only: nothing learns from it. It is
-corrected by a model learnt on all of trafilatura's pages, which shows how the correction
-carries to pages unlike those it learnt from.
-
-Labels: a block holding a must-include snippet is article, one holding a must-exclude snippet
-is not, with the gold read as LABELING.md reads it (`labeling_view`), so that the guide's
-captions, credits and bylines are never taught as boilerplate. Other blocks carry no label.
+The article corrector (`engine/article_corrector.py`, trained by `winnow-train-corrector`)
+is one setting of a small fastText model learnt from trafilatura's real pages, applied one
+way. This fits the same model under other settings and applies each in other ways, on the
+same footing as the shipped one: trafilatura's pages are corrected out of fold (by a model
+that never saw their site, `train_corrector.fold`), and L3S-GN1, which nothing learns from,
+by the model learnt on all of trafilatura's pages, which shows how a correction carries to
+pages unlike those it learnt from. The pages are answered with no correction first.
 
 It prints, for each model setting and each way of applying it: snippet P/R/F1 on trafilatura's
 pages (all, the LABELING view, Spanish) and L3S's macro-F1, related leak and body F1, under
-the same figures with no correction. Nothing here ships; every setting is printed, so what
-is picked after the fact is visible as such.
+the same figures with no correction. Every setting is printed, so that what was picked after
+the fact is visible as such.
 """
 from __future__ import annotations
 
 import argparse
-import bisect
-import hashlib
 import math
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
-
-import fasttext
-from tqdm import tqdm
 
 from winnow.engine import Engine
-from winnow.engine.blocks import ARTICLE_BODY, OTHER_BOILERPLATE, RELATED_TEASER, Block
+from winnow.engine.article_corrector import TAKE_OUT_BELOW, ArticleCorrector, article_chances
+from winnow.engine.blocks import ARTICLE_BODY, OTHER_BOILERPLATE, RELATED_TEASER
 from winnow.engine.features import is_prose, mostly_text
-from winnow.engine.inputs import DocumentRejected
-from winnow.engine.roles import predict
-from winnow.evaluation.extraction_benchmark import Page, load_pages
-from winnow.evaluation.labeling_view import labeling_view
-from winnow.evaluation.scoring import score, snippet_text
-from winnow.training.fasttext_fit import train_supervised
+from winnow.engine.guide_article import article_by_markup
+from winnow.evaluation.extraction_benchmark import load_pages
+from winnow.evaluation.scoring import score
+from winnow.training.train_corrector import FASTTEXT, FOLDS, Answered, answer, fit, fold
 
-FOLDS = 5
-SEED = 20261123
-#: Markup tokens read per block (its element's and its ancestors', nearest first).
-MARKUP_TOKENS = 10
-LENGTH_BUCKETS = (10, 30, 80, 150, 400)
-#: (fewest pages a token needs, epochs): from a model that keeps every token to a smoother one.
-SETTINGS = ((1, 30), (3, 15), (5, 10))
-ARTICLE, NOT_ARTICLE = "article", "not"
+#: (fewest pages a token needs, epochs): from a model that keeps every token (the shipped
+#: setting) to smoother ones.
+SETTINGS = ((FASTTEXT["minCount"], FASTTEXT["epoch"]), (3, 15), (5, 10))
 
 
 @dataclass(frozen=True)
@@ -72,94 +49,21 @@ class Rule:
     prose: bool = True
 
 
-RULES = (Rule("take out only", math.inf, 0.1), Rule("take out short lines only", math.inf, 0.1, prose=False),
-         Rule("take out and put in", 0.9, 0.1), Rule("both, surer", 0.95, 0.05))
-
-
-@dataclass
-class Answered:
-    """A page, winnow's blocks for it (after every page step), each block's study tokens, the
-    page's gold as LABELING.md reads it, and each block's label from that (or None)."""
-
-    page: Page
-    blocks: list[Block]
-    tokens: list[list[str]]
-    view: dict
-    labels: list[str | None]
-
-
-def site(page: Page) -> str:
-    """The page's site: its URL's host without "www.", cut to its last two labels; the page's
-    own name when it has no URL."""
-    host = (urlsplit(page.gold.get("url") or "").hostname or "").removeprefix("www.")
-    return ".".join(host.split(".")[-2:]) if host else page.name
-
-
-def fold(page: Page) -> int:
-    return int(hashlib.sha1(site(page).encode()).hexdigest(), 16) % FOLDS
-
-
-def block_tokens(blocks: Sequence[Block]) -> list[list[str]]:
-    """What the corrector reads of each block: winnow's answer for it and its neighbours, its
-    shape, where it stands against the article's prose, and its markup."""
-    prose = [i for i, b in enumerate(blocks) if b.role == ARTICLE_BODY and is_prose(b)]
-    out = []
-    for i, b in enumerate(blocks):
-        where = "none" if not prose else "before" if i < prose[0] else "after" if i > prose[-1] else "within"
-        out.append([
-            f"role={b.role}", f"prev={blocks[i - 1].role if i else 'none'}",
-            f"next={blocks[i + 1].role if i + 1 < len(blocks) else 'none'}", f"where={where}",
-            f"tag={b.html.tag}", f"prose={is_prose(b)}", f"text={mostly_text(b)}",
-            f"len={bisect.bisect_left(LENGTH_BUCKETS, len(b.text))}", f"stop={b.text.rstrip()[-1:] in '.!?'}",
-            *(f"m={token}" for token in b.html.context[:MARKUP_TOKENS]),
-        ])
-    return out
-
-
-def labels(view: dict, blocks: Sequence[Block]) -> list[str | None]:
-    """Each block's label from a page's snippets as LABELING.md reads them (`view`), or None."""
-    texts = [snippet_text(b.text) for b in blocks]
-    out: list[str | None] = [None] * len(blocks)
-    for label, snippets in ((ARTICLE, view.get("must_include", [])), (NOT_ARTICLE, view.get("must_exclude", []))):
-        for snippet in snippets:
-            wanted = snippet_text(snippet)
-            for i, text in enumerate(texts):
-                if wanted in text:
-                    out[i] = label if out[i] in (None, label) else "both"
-    return out
-
-
-def answer(engine: Engine, pages: Sequence[Page], desc: str) -> list[Answered]:
-    out = []
-    for page in tqdm(pages, desc=desc, unit="page", disable=None, leave=False, file=sys.stderr):
-        try:
-            blocks = engine.classify_html(page.data).blocks
-        except DocumentRejected:
-            blocks = []
-        view, _ = labeling_view(page.gold, blocks)
-        out.append(Answered(page, blocks, block_tokens(blocks) if blocks else [], view, labels(view, blocks)))
-    return out
-
-
-def fit(answered: Sequence[Answered], min_count: int, epochs: int) -> fasttext.FastText._FastText:
-    examples = [(label, " ".join(tokens)) for a in answered
-                for label, tokens in zip(a.labels, a.tokens) if label in (ARTICLE, NOT_ARTICLE)]
-    return train_supervised(examples, SEED, dict(lr=0.3, epoch=epochs, dim=16, wordNgrams=1, minCount=min_count,
-                                                 minn=0, maxn=0, loss="softmax", thread=1, verbose=0))
-
-
-def article_chances(model: fasttext.FastText._FastText, a: Answered) -> list[float]:
-    """The model's probability that each block of the page is the article."""
-    return [dict(scores).get(ARTICLE, 0.0) for scores in predict(model, a.tokens)]
+#: The second is what `article_corrector` ships.
+RULES = (Rule("take out only", math.inf, TAKE_OUT_BELOW),
+         Rule("take out short lines only", math.inf, TAKE_OUT_BELOW, prose=False),
+         Rule("take out and put in", 0.9, TAKE_OUT_BELOW), Rule("both, surer", 0.95, 0.05))
 
 
 def corrected(a: Answered, chances: Sequence[float] | None, rule: Rule | None) -> dict:
     """The page's prediction after `rule` is applied to the model's `chances` (as winnow
-    answered when there are none)."""
+    answered when there are none). What the guide makes article by its markup is never taken
+    out, as in `article_corrector`."""
     roles = [b.role for b in a.blocks]
     if chances is not None and rule is not None:
+        guide_article = article_by_markup(a.blocks)
         for i, (b, article) in enumerate(zip(a.blocks, chances)):
-            if b.role == ARTICLE_BODY and article < rule.demote and (rule.prose or not is_prose(b)):
+            if b.role == ARTICLE_BODY and article < rule.demote and (rule.prose or not is_prose(b)) and not guide_article[i]:
                 roles[i] = OTHER_BOILERPLATE
             elif b.role not in (ARTICLE_BODY, RELATED_TEASER) and mostly_text(b) and article > rule.promote:
                 roles[i] = ARTICLE_BODY
@@ -188,15 +92,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=None, help="pages per set (default: all)")
     args = parser.parse_args(argv)
-    engine = Engine()
+    engine = Engine(corrector=ArticleCorrector.off())
     trafilatura = answer(engine, load_pages("trafilatura", args.limit), "trafilatura")
     l3s = answer(engine, load_pages("l3s-gn1", args.limit), "l3s-gn1")
-    rows = [("none", "winnow as shipped", *figures(trafilatura, l3s))]
+    rows = [("none", "no correction", *figures(trafilatura, l3s))]
     for min_count, epochs in SETTINGS:
-        out_of_fold = {k: fit([a for a in trafilatura if fold(a.page) != k], min_count, epochs) for k in range(FOLDS)}
-        learnt_on_all = fit(trafilatura, min_count, epochs)
-        chances = ([article_chances(out_of_fold[fold(a.page)], a) for a in trafilatura],
-                   [article_chances(learnt_on_all, a) for a in l3s])
+        settings = {**FASTTEXT, "minCount": min_count, "epoch": epochs}
+        out_of_fold = {k: fit([a for a in trafilatura if fold(a.page) != k], settings) for k in range(FOLDS)}
+        learnt_on_all = fit(trafilatura, settings)
+        chances = ([article_chances(out_of_fold[fold(a.page)], a.tokens) for a in trafilatura],
+                   [article_chances(learnt_on_all, a.tokens) for a in l3s])
         for rule in RULES:
             rows.append((f"minCount {min_count}, {epochs} epochs", rule.name, *figures(trafilatura, l3s, rule, chances)))
     print(f"Out of fold by site ({FOLDS} folds) on {len(trafilatura)} trafilatura pages; L3S ({len(l3s)} pages) "

@@ -6,7 +6,8 @@ must-exclude snippets), and held-out generated documents (a seed the training ne
 used), as plain text and as HTML pages, also per language. Per set it prints per-role
 token precision/recall/F1, the 5-role macro-F1, per-language block accuracy and, where
 there is gold for it, the snippet F1 and the share of related-content tokens leaked into
-the body. The figures are those of
+the body. The article corrector learnt from the trafilatura pages, so each of them is
+corrected by the model that never saw its site (`Engine.held_out`). The figures are those of
 `../shared/tools/score.py` on the same predictions (`--predictions DIR` writes them).
 """
 from __future__ import annotations
@@ -106,7 +107,8 @@ def evaluate(engine: Engine, docs: list[Labelled], desc: str) -> tuple[dict, lis
     predictions = []
     for name, document, _ in tqdm(docs, desc=desc, unit="doc", disable=None, leave=False):
         try:
-            predictions.append(classification_to_dict(name, engine.classify_document(document)))
+            # a page the article corrector learnt from is corrected by the model that never saw its site
+            predictions.append(classification_to_dict(name, engine.held_out(name).classify_document(document)))
         except DocumentRejected:  # a page with no visible text: nothing predicted
             predictions.append({"document": name, "language": "und", "blocks": []})
     figures = score([gold for _, _, gold in docs], predictions)

@@ -19,7 +19,9 @@ the prediction documents built here; `--predictions DIR` writes them.
 Prediction documents, and what is fair to the extractors that return only a body:
 
 - winnow: its blocks with their roles, as `Engine.classify_html(html_bytes)` returns them
-  (it detects the languages itself: the page's gold language is not passed to it).
+  (it detects the languages itself: the page's gold language is not passed to it). Its
+  article corrector learnt from the trafilatura pages, so each of them is corrected by the
+  model that never saw its site (`Engine.held_out`): the figures there are out of fold.
 - trafilatura, jusText: their body text, one ARTICLE_BODY block a line. That is all the snippet
   scoring looks at. For the L3S token scoring it is not enough: there the text an extractor
   leaves out is its verdict "not body", and it must count as such, on the same text basis as
@@ -106,8 +108,9 @@ class Extractor(Protocol):
     #: True when `extract` labels all of the page's text; False when it returns the body only.
     labels_all_text: bool
 
-    def extract(self, data: bytes, lang: str) -> Prediction:
-        """The page's blocks as (text, role), from its HTML bytes and its gold language."""
+    def extract(self, data: bytes, lang: str, document: str) -> Prediction:
+        """The page's blocks as (text, role), from its HTML bytes, its gold language and its
+        document name (by which winnow knows the pages its corrector learnt from)."""
         ...
 
 
@@ -119,13 +122,14 @@ class WinnowExtractor:
         from winnow.engine import Engine
 
         self.engine = Engine()
-        self.route = "Engine.classify_html, models " + ", ".join(f"{k} {v}" for k, v in self.engine.model_versions.items())
+        self.route = ("Engine.classify_html, models " + ", ".join(f"{k} {v}" for k, v in self.engine.model_versions.items())
+                      + "; the pages the article corrector learnt from are corrected out of fold")
 
-    def extract(self, data: bytes, lang: str) -> Prediction:
+    def extract(self, data: bytes, lang: str, document: str) -> Prediction:
         from winnow.engine.inputs import DocumentRejected
 
-        try:
-            result = self.engine.classify_html(data)
+        try:  # a page the article corrector learnt from is corrected by the model that never saw its site
+            result = self.engine.held_out(document).classify_html(data)
         except DocumentRejected as exc:
             if exc.kind == DocumentRejected.EMPTY:  # no visible text: no blocks, not a failure
                 return []
@@ -146,7 +150,7 @@ class TrafilaturaExtractor:
         self.version = trafilatura.__version__
         self._extract = trafilatura.extract
 
-    def extract(self, data: bytes, lang: str) -> Prediction:
+    def extract(self, data: bytes, lang: str, document: str) -> Prediction:
         text = self._extract(data, fast=False, include_comments=False, include_tables=True,
                              include_formatting=False)
         return [(line.strip(), ARTICLE_BODY) for line in (text or "").splitlines() if line.strip()]
@@ -172,7 +176,7 @@ class JustextExtractor:
             self._stoplists[lang] = self._justext.get_stoplist(name) if known else frozenset()
         return self._stoplists[lang]
 
-    def extract(self, data: bytes, lang: str) -> Prediction:
+    def extract(self, data: bytes, lang: str, document: str) -> Prediction:
         stoplist = self.stoplist(lang)
         thresholds = {} if stoplist else {"stopwords_low": 0, "stopwords_high": 0}
         paragraphs = self._justext.justext(data, stoplist, **thresholds)
@@ -255,7 +259,7 @@ def run_system(extractor: Extractor, pages: list[Page], desc: str) -> Run:
     for page in tqdm(pages, desc=desc, unit="page", disable=None, leave=False, file=sys.stderr):
         start = time.perf_counter()
         try:
-            output = extractor.extract(page.data, page.lang)
+            output = extractor.extract(page.data, page.lang, page.name)
         except Exception:  # noqa: BLE001 - a crash is an empty body, as in trafilatura's eval
             output, errors = [], errors + 1
         seconds += time.perf_counter() - start
@@ -374,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     settings = {}
     for extractor in extractors:
-        extractor.extract(WARM_UP, "en")
+        extractor.extract(WARM_UP, "en", "warm-up")
         if isinstance(extractor, WinnowExtractor):
             settings["winnow"] = extractor.route
         elif isinstance(extractor, TrafilaturaExtractor):

@@ -17,17 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from winnow.engine.blocks import Block
+from winnow.engine.guide_article import article_by_markup
 from winnow.evaluation.scoring import snippet_text
-
-#: Markup tokens (`markup.element_tokens`) of elements whose text LABELING.md makes article body;
-#: a block's context holds its own element's tokens too, so a `<figcaption>` has `t:figcaption`.
-ARTICLE_MARKUP = frozenset({"t:figure", "t:figcaption", "c:byline", "c:dateline", "c:caption", "c:credit", "c:credits"})
-
-
-def article_by_markup(blocks: Sequence[Block]) -> list[bool]:
-    """For each block of an HTML page: does its markup alone make it article body by the guide?"""
-    headline = next((b for b in blocks if b.html is not None and b.html.tag == "h1"), None)
-    return [b is headline or (b.html is not None and not ARTICLE_MARKUP.isdisjoint(b.html.context)) for b in blocks]
 
 
 def labeling_view(gold: dict, blocks: Sequence[Block]) -> tuple[dict, int]:
