@@ -3,6 +3,8 @@ takes out short lines and never prose, and no benchmark page is corrected by a m
 learnt from its site."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import PROSE
@@ -108,3 +110,17 @@ def test_plain_text_passes_the_corrector_untouched(tmp_path, uncorrected):
     text = "Share this story with a friend\n\n" + PROSE
     engine = Engine(languages=uncorrected.languages, roles=uncorrected.roles)
     assert [b.role for b in engine.classify(text).blocks] == [b.role for b in uncorrected.classify(text).blocks]
+
+
+def test_winnow_evaluate_can_leave_the_corrector_out_to_show_what_it_changes(tmp_path, capsys):
+    from winnow.evaluation import evaluate
+
+    roles = {}
+    for name, extra in (("with", []), ("without", ["--without-corrector"])):
+        assert evaluate.main(["generated-html", "--limit", "20", "--json", "--predictions", str(tmp_path / name), *extra]) == 0
+        capsys.readouterr()
+        lines = (tmp_path / name / "generated-html.jsonl").read_text(encoding="utf-8").splitlines()
+        roles[name] = [b["role"] for line in lines for b in json.loads(line)["blocks"]]
+    changed = [(a, b) for a, b in zip(roles["with"], roles["without"]) if a != b]
+    assert len(roles["with"]) == len(roles["without"]) and changed
+    assert {(a, b) for a, b in changed} == {("OTHER_BOILERPLATE", "ARTICLE_BODY")}  # it only ever takes out

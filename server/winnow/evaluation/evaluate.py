@@ -22,6 +22,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from winnow.engine import Engine
+from winnow.engine.article_corrector import ArticleCorrector
 from winnow.engine.blocks import ROLES, Classification
 from winnow.engine.html_text import decode_html
 from winnow.engine.inputs import HTML, PLAIN_TEXT, Document, DocumentRejected
@@ -171,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
                         "(and generate N documents; default 200)")
     parser.add_argument("--predictions", type=Path, help="also write each set's predictions as SET.jsonl here")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of tables")
+    parser.add_argument("--without-corrector", action="store_true",
+                        help="leave out the article corrector (the last page step), to see what it changes")
     args = parser.parse_args(argv)
     unknown = sorted(set(args.sets) - set(SETS))
     if unknown:
@@ -178,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     needs_shared = [s for s in args.sets if s != "seeds"]
     if needs_shared and not SHARED.is_dir():
         parser.error(f"sets {', '.join(needs_shared)} need ../shared beside the repo ({SHARED} is missing)")
-    engine = Engine()
+    engine = Engine(corrector=ArticleCorrector.off() if args.without_corrector else None)
     report = {}
     for name in args.sets:
         docs = load_set(name, args.limit)
