@@ -13,9 +13,9 @@ It only takes out: an ARTICLE_BODY block that is not prose and that it finds unl
 never takes out prose, since on pages unlike those it learnt from it would take out whole
 articles, and never puts in, which raises the related-content leak (`winnow-corrector-study`
 measures every such choice). Nor does it take out what the guide puts in the article by its
-markup (`guide_article.article_by_markup`: the headline, captions, credits, bylines, datelines),
-which trafilatura's gold, the corrector's teacher, leaves out. Plain-text documents pass
-through untouched.
+markup (`guide_article.article_by_markup`: the headline, captions, credits, bylines,
+datelines), which trafilatura's gold, the corrector's teacher, leaves out. Plain-text
+documents pass through untouched.
 
 Because it learnt from the pages the extraction benchmark is read on, it ships with one
 model per fold of those pages (grouped by site): `held_out(document)` is the model that never
@@ -32,8 +32,8 @@ import fasttext
 
 from winnow.engine.blocks import ARTICLE_BODY, OTHER_BOILERPLATE, Block, on_a_page
 from winnow.engine.features import is_prose, mostly_text
-from winnow.engine.language import MODELS, file_version
 from winnow.engine.guide_article import article_by_markup
+from winnow.engine.language import MODELS, file_version
 from winnow.engine.roles import predict
 
 DEFAULT_MODEL = MODELS / "article_corrector.bin"

@@ -5,8 +5,9 @@ labels under Apache-2.0), never from L3S-GN1 (research use only). Each page is a
 the engine with no correction, and a block is labelled from the page's snippets as
 LABELING.md reads them (`labeling_view`): one holding a must-include snippet is article, one
 holding a must-exclude snippet is not. A block whose markup makes it article by the guide
-(`guide_article.article_by_markup`: the headline, captions, credits, bylines, datelines) carries no
-label, since the corrector never takes those out; nor do blocks that hold no snippet.
+(`guide_article.article_by_markup`: the headline, captions, credits, bylines, datelines)
+carries no label, since the corrector never takes those out; nor do blocks that hold no
+snippet.
 
 Those pages are also the dev pages the extraction benchmark is read on, so next to the model
 learnt on all of them it writes one model per fold: the pages are split into `FOLDS` folds by
@@ -36,8 +37,8 @@ from winnow.engine import Engine
 from winnow.engine.article_corrector import (ARTICLE, DEFAULT_MODEL, NOT_ARTICLE, ArticleCorrector, block_tokens,
                                              fold_model_path, record_path)
 from winnow.engine.blocks import Block
-from winnow.engine.inputs import DocumentRejected
 from winnow.engine.guide_article import article_by_markup
+from winnow.engine.inputs import DocumentRejected
 from winnow.evaluation.evaluate import PAGES
 from winnow.evaluation.extraction_benchmark import Page, load_pages
 from winnow.evaluation.labeling_view import labeling_view
@@ -52,8 +53,8 @@ FASTTEXT = dict(lr=0.3, epoch=30, dim=16, wordNgrams=1, minCount=1, minn=0, maxn
                 thread=1, verbose=0)
 #: The code the corrector's examples are a function of, besides the role models and the pages.
 PACKAGE = Path(__file__).resolve().parents[1]
-CODE_INPUTS = ("engine/article_corrector.py", "engine/guide_article.py", "evaluation/labeling_view.py", "evaluation/scoring.py",
-               "training/train_corrector.py")
+CODE_INPUTS = ("engine/article_corrector.py", "engine/guide_article.py", "evaluation/labeling_view.py",
+               "evaluation/scoring.py", "training/train_corrector.py")
 
 
 @dataclass
