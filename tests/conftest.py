@@ -41,6 +41,24 @@ def answered_block(path: str, text: str, role: str, confidence: float = 0.9, lin
     b.role, b.role_confidence, b.role_scores = role, confidence, scores
     return b
 
+
+def article_block(text: str, tag: str = "p", classes: tuple[str, ...] = (), sure: float = 0.6) -> Block:
+    """An article block of a hand-built page, the role model `sure` it is the article."""
+    b = answered_block(f"html > body > article > {tag}", text, "ARTICLE_BODY", confidence=sure)
+    b.html = HtmlBlock(text, b.html.path, context=(f"t:{tag}", *classes, "t:article"), tag=tag)
+    return b
+
+
+def corrector_page() -> list[Block]:
+    """A page's article blocks for the article corrector: one of each kind it must keep
+    (headline, prose, caption, what the role model is sure of, heading) and two it may take out."""
+    return [article_block("Harbour reopens after the storm", "h1"), article_block(PROSE.strip()),
+            article_block("Boats wait outside the harbour wall", "figcaption"),
+            article_block("By Ann Lee, 3 May", "div", sure=0.95),  # a byline whose markup does not say so
+            article_block("What happens next", "h3"), article_block("Share this story", "div", ("c:share",)),
+            article_block("Get our newsletter every morning", "div", ("c:newsletter",))]
+
+
 def subprocess_env() -> dict[str, str]:
     """The environment for child processes: the repo's packages importable even if not installed."""
     env = dict(os.environ)

@@ -7,9 +7,11 @@ import json
 
 import pytest
 
-from conftest import PROSE
+from conftest import PROSE, corrector_page
 from winnow.engine import Engine
-from winnow.engine.article_corrector import ARTICLE, NOT_ARTICLE, ArticleCorrector, fold_model_path
+from winnow.engine.article_corrector import (ARTICLE, NOT_ARTICLE, ArticleCorrector, block_tokens, fold_model_path,
+                                             protected)
+from winnow.engine.features import is_prose
 from winnow.evaluation.extraction_benchmark import Page, load_pages
 from winnow.training import train_corrector as training
 
@@ -67,43 +69,49 @@ def test_benchmarks_correct_a_page_with_the_model_that_never_saw_its_site():
     assert off.held_out(name) is off
 
 
-def test_captions_are_never_taught_as_boilerplate_even_where_the_gold_excludes_them(uncorrected):
-    html = (b"<html><body><article><h1>Harbour reopens after the storm</h1>"
-            b"<p>The harbour reopened on Monday after a week of repairs to the sea wall, the port said.</p>"
-            b"<figure><img src='a.jpg'><figcaption>Boats wait outside the harbour wall</figcaption></figure>"
-            b"<p>Fishing boats were the first to leave, and ferries follow on Tuesday.</p>"
-            b"<div class='newsletter'>Get our newsletter every morning</div></article></body></html>")
-    p = page("harbour", None, html, include=["The harbour reopened on Monday"],
-             exclude=["Boats wait outside the harbour wall", "Get our newsletter every morning",
-                      "Harbour reopens after the storm"])
-    (answered,) = training.answer(uncorrected, [p], "test")
-    by_text = dict(zip((b.text for b in answered.blocks), answered.labels))
-    assert by_text["The harbour reopened on Monday after a week of repairs to the sea wall, the port said."] == ARTICLE
-    assert by_text["Boats wait outside the harbour wall"] is None
-    assert by_text["Harbour reopens after the storm"] is None  # the headline: the guide's, whatever the gold says
-    assert by_text["Get our newsletter every morning"] == NOT_ARTICLE
+def test_the_corrector_learns_only_from_blocks_it_may_take_out():
+    blocks = corrector_page()
+    view = {"must_include": [PROSE.strip()], "must_exclude": [b.text for b in blocks[2:]]}
+    by_text = dict(zip((b.text for b in blocks), training.labels(view, blocks)))
+    assert by_text[PROSE.strip()] == ARTICLE
+    assert by_text["Share this story"] == by_text["Get our newsletter every morning"] == NOT_ARTICLE
+    for kept in ("Harbour reopens after the storm", "Boats wait outside the harbour wall", "By Ann Lee, 3 May",
+                 "What happens next"):  # the headline, a caption, what the role model is sure of, a heading
+        assert by_text[kept] is None, kept
 
 
-def test_the_corrector_takes_out_short_lines_it_learnt_are_not_the_article_and_never_prose(uncorrected, tmp_path):
-    prose = (PROSE * 2).strip()
-    html = (f"<html><body><article><h1>Harbour reopens after the storm</h1>"
-            f"<div class='byline'>By Ann Lee</div><p>{prose}</p>"
-            f"<figure><img src='a.jpg'><figcaption>Boats at the wall</figcaption></figure>"
-            f"<p>Share this story with a friend</p></article></body></html>").encode()
-    guide_article = ["Harbour reopens after the storm", "By Ann Lee", "Boats at the wall"]
-    p = page("harbour", None, html, exclude=[*guide_article, PROSE.strip(), "Share this story with a friend"])
-    (answered,) = training.answer(uncorrected, [p], "test")
-    article = [b.text for b in answered.blocks if b.role == "ARTICLE_BODY"]
-    assert prose in article and set(guide_article) < set(article) and "Share this story with a friend" in article
+def test_the_corrector_takes_out_unsure_short_lines_and_nothing_the_guide_or_the_role_model_keeps(tmp_path):
+    blocks = corrector_page()
+    view = {"must_include": [], "must_exclude": [b.text for b in blocks]}
+    answered = training.Answered(None, blocks, block_tokens(blocks), view, training.labels(view, blocks))
     model = tmp_path / "corrector.bin"
     training.fit([answered], TOO_FEW).save_model(str(model))  # learnt from "not" labels only
+    ArticleCorrector(model, {}).correct(blocks)
+    role = {b.text: b.role for b in blocks}
+    assert role["Share this story"] == role["Get our newsletter every morning"] == "OTHER_BOILERPLATE"
+    assert blocks[5].role_scores[0][0] == "OTHER_BOILERPLATE"  # still a distribution led by the role
+    for kept in (PROSE.strip(), "Harbour reopens after the storm", "Boats wait outside the harbour wall",
+                 "By Ann Lee, 3 May", "What happens next"):
+        assert role[kept] == "ARTICLE_BODY", kept
+
+
+def test_the_engine_corrects_html_pages_last_and_names_the_model(uncorrected, tmp_path):
+    hand = corrector_page()
+    view = {"must_include": [], "must_exclude": [b.text for b in hand]}
+    answered = training.Answered(None, hand, block_tokens(hand), view, training.labels(view, hand))
+    model = tmp_path / "corrector.bin"
+    training.fit([answered], TOO_FEW).save_model(str(model))  # says "not the article" of everything
     engine = Engine(languages=uncorrected.languages, roles=uncorrected.roles, corrector=ArticleCorrector(model, {}))
-    result = engine.classify_html(html)
-    after = {b.text: b for b in result.blocks}
-    assert after["Share this story with a friend"].role == "OTHER_BOILERPLATE"
-    assert after["Share this story with a friend"].role_scores[0][0] == "OTHER_BOILERPLATE"  # still led by the role
-    assert {after[text].role for text in [prose, *guide_article]} == {"ARTICLE_BODY"}
-    assert result.model_versions["article_corrector"].startswith("corrector.bin@")
+    corrected_somewhere = False
+    for real in load_pages("trafilatura", 10):
+        blocks, result = uncorrected.classify_html(real.data).blocks, engine.classify_html(real.data)
+        assert result.model_versions["article_corrector"].startswith("corrector.bin@")
+        taken_out = [before.role == "ARTICLE_BODY" and not safe and not is_prose(before)
+                     for before, safe in zip(blocks, protected(blocks))]
+        corrected_somewhere |= any(taken_out)
+        for before, after, out in zip(blocks, result.blocks, taken_out):
+            assert after.role == ("OTHER_BOILERPLATE" if out else before.role), before.text
+    assert corrected_somewhere
 
 
 def test_plain_text_passes_the_corrector_untouched(tmp_path, uncorrected):

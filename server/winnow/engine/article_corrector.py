@@ -12,10 +12,13 @@ It only takes out: an ARTICLE_BODY block that is not prose and that it finds unl
 (`TAKE_OUT_BELOW`) becomes OTHER_BOILERPLATE ("not the article", not which boilerplate). It
 never takes out prose, since on pages unlike those it learnt from it would take out whole
 articles, and never puts in, which raises the related-content leak (`winnow-corrector-study`
-measures every such choice). Nor does it take out what the guide puts in the article by its
+measures every such choice). Nor does it overrule the guide where trafilatura's gold, its
+teacher, differs from it (`protected`): it leaves what the guide puts in the article by its
 markup (`guide_article.article_by_markup`: the headline, captions, credits, bylines,
-datelines), which trafilatura's gold, the corrector's teacher, leaves out. Plain-text
-documents pass through untouched.
+datelines), headings, and whatever the role model is sure is article (`KEEP_WHEN_SURE`),
+since that model learnt the guide's reading of bylines, datelines and subheadings that the
+markup does not name and trafilatura's annotators often left out. Plain-text documents pass through
+untouched.
 
 Because it learnt from the pages the extraction benchmark is read on, it ships with one
 model per fold of those pages (grouped by site): `held_out(document)` is the model that never
@@ -33,6 +36,7 @@ import fasttext
 from winnow.engine.blocks import ARTICLE_BODY, OTHER_BOILERPLATE, Block, on_a_page
 from winnow.engine.features import is_prose, mostly_text
 from winnow.engine.guide_article import article_by_markup
+from winnow.engine.headings import HEADING_TAGS
 from winnow.engine.language import MODELS, file_version
 from winnow.engine.roles import predict
 
@@ -40,6 +44,8 @@ DEFAULT_MODEL = MODELS / "article_corrector.bin"
 ARTICLE, NOT_ARTICLE = "article", "not"
 #: A non-prose article block the model gives a smaller chance of being the article leaves it.
 TAKE_OUT_BELOW = 0.1
+#: A block the role model gave at least this chance of being the article is never taken out.
+KEEP_WHEN_SURE = 0.9
 #: Markup tokens read per block (its element's and its ancestors', nearest first).
 MARKUP_TOKENS = 10
 LENGTH_BUCKETS = (10, 30, 80, 150, 400)
@@ -64,6 +70,14 @@ def block_tokens(blocks: Sequence[Block]) -> list[list[str]]:
             *(f"m={token}" for token in b.html.context[:MARKUP_TOKENS]),
         ])
     return out
+
+
+def protected(blocks: Sequence[Block]) -> list[bool]:
+    """Which blocks of a page the corrector neither takes out nor learns from: what the guide
+    keeps in the article by its markup, headings (the headings step has given each its
+    section's role), and what the role model is sure is article."""
+    return [guide or b.html.tag in HEADING_TAGS or dict(b.role_scores).get(ARTICLE_BODY, 0.0) >= KEEP_WHEN_SURE
+            for b, guide in zip(blocks, article_by_markup(blocks))]
 
 
 def article_chances(model: fasttext.FastText._FastText, tokens: Sequence[Sequence[str]]) -> list[float]:
@@ -115,6 +129,6 @@ class ArticleCorrector:
         if self._model is None or not on_a_page(blocks):
             return
         chances = article_chances(self._model, block_tokens(blocks))
-        for block, chance, guide_article in zip(blocks, chances, article_by_markup(blocks)):
-            if block.role == ARTICLE_BODY and chance < TAKE_OUT_BELOW and not is_prose(block) and not guide_article:
+        for block, chance, kept in zip(blocks, chances, protected(blocks)):
+            if block.role == ARTICLE_BODY and chance < TAKE_OUT_BELOW and not is_prose(block) and not kept:
                 block.move_role(ARTICLE_BODY, OTHER_BOILERPLATE)

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from winnow.engine import Engine
-from winnow.engine.article_corrector import TAKE_OUT_BELOW, ArticleCorrector, article_chances
+from winnow.engine.article_corrector import TAKE_OUT_BELOW, ArticleCorrector, article_chances, protected
 from winnow.engine.blocks import ARTICLE_BODY, OTHER_BOILERPLATE, RELATED_TEASER
 from winnow.engine.features import is_prose, mostly_text
 from winnow.engine.guide_article import article_by_markup
@@ -47,23 +47,28 @@ class Rule:
     promote: float
     demote: float
     prose: bool = True
+    #: False: only what the guide keeps by its markup is safe, not headings or what the role
+    #: model is sure of (`article_corrector.protected`), so the model overrules the guide's
+    #: bylines, datelines and subheadings wherever trafilatura's annotators left them out.
+    protect: bool = True
 
 
 #: The second is what `article_corrector` ships.
 RULES = (Rule("take out only", math.inf, TAKE_OUT_BELOW),
          Rule("take out short lines only", math.inf, TAKE_OUT_BELOW, prose=False),
+         Rule("take out short lines only, unprotected", math.inf, TAKE_OUT_BELOW, prose=False, protect=False),
          Rule("take out and put in", 0.9, TAKE_OUT_BELOW), Rule("both, surer", 0.95, 0.05))
 
 
 def corrected(a: Answered, chances: Sequence[float] | None, rule: Rule | None) -> dict:
     """The page's prediction after `rule` is applied to the model's `chances` (as winnow
-    answered when there are none). What the guide makes article by its markup is never taken
-    out, as in `article_corrector`."""
+    answered when there are none). What `article_corrector.protected` keeps (with an
+    unprotected rule: what the guide keeps by its markup) is never taken out."""
     roles = [b.role for b in a.blocks]
     if chances is not None and rule is not None:
-        guide_article = article_by_markup(a.blocks)
+        kept = protected(a.blocks) if rule.protect else article_by_markup(a.blocks)
         for i, (b, article) in enumerate(zip(a.blocks, chances)):
-            if b.role == ARTICLE_BODY and article < rule.demote and (rule.prose or not is_prose(b)) and not guide_article[i]:
+            if b.role == ARTICLE_BODY and article < rule.demote and (rule.prose or not is_prose(b)) and not kept[i]:
                 roles[i] = OTHER_BOILERPLATE
             elif b.role not in (ARTICLE_BODY, RELATED_TEASER) and mostly_text(b) and article > rule.promote:
                 roles[i] = ARTICLE_BODY

@@ -4,10 +4,10 @@ It learns from trafilatura's evaluation pages in `../shared/pages/trafilatura/` 
 labels under Apache-2.0), never from L3S-GN1 (research use only). Each page is answered by
 the engine with no correction, and a block is labelled from the page's snippets as
 LABELING.md reads them (`labeling_view`): one holding a must-include snippet is article, one
-holding a must-exclude snippet is not. A block whose markup makes it article by the guide
-(`guide_article.article_by_markup`: the headline, captions, credits, bylines, datelines)
-carries no label, since the corrector never takes those out; nor do blocks that hold no
-snippet.
+holding a must-exclude snippet is not. A block the corrector never takes out carries no
+label (`article_corrector.protected`: what the guide keeps in the article by its markup, the
+headline, captions, credits, bylines, datelines; and what the role model is sure is article);
+nor do blocks that hold no snippet.
 
 Those pages are also the dev pages the extraction benchmark is read on, so next to the model
 learnt on all of them it writes one model per fold: the pages are split into `FOLDS` folds by
@@ -35,9 +35,8 @@ from tqdm import tqdm
 
 from winnow.engine import Engine
 from winnow.engine.article_corrector import (ARTICLE, DEFAULT_MODEL, NOT_ARTICLE, ArticleCorrector, block_tokens,
-                                             fold_model_path, record_path)
+                                             fold_model_path, protected, record_path)
 from winnow.engine.blocks import Block
-from winnow.engine.guide_article import article_by_markup
 from winnow.engine.inputs import DocumentRejected
 from winnow.evaluation.evaluate import PAGES
 from winnow.evaluation.extraction_benchmark import Page, load_pages
@@ -82,15 +81,15 @@ def fold(page: Page) -> int:
 
 def labels(view: dict, blocks: Sequence[Block]) -> list[str | None]:
     """Each block's label from a page's snippets as LABELING.md reads them (`view`), or None
-    (also for what the guide makes article by its markup alone)."""
+    (also for the blocks the corrector never takes out)."""
     texts = [snippet_text(b.text) for b in blocks]
     out: list[str | None] = [None] * len(blocks)
-    guide_article = article_by_markup(blocks)
+    kept = protected(blocks)
     for label, snippets in ((ARTICLE, view.get("must_include", [])), (NOT_ARTICLE, view.get("must_exclude", []))):
         for snippet in snippets:
             wanted = snippet_text(snippet)
             for i, text in enumerate(texts):
-                if wanted in text and not guide_article[i]:
+                if wanted in text and not kept[i]:
                     out[i] = label if out[i] in (None, label) else "both"
     return out
 
