@@ -6,6 +6,7 @@ import copy
 
 from conftest import PROSE, corrector_page
 from winnow.engine.article_corrector import ArticleCorrector, article_chances, block_tokens
+from winnow.engine.guide_article import article_by_markup
 from winnow.evaluation import corrector_study as study
 from winnow.evaluation.extraction_benchmark import Page
 from winnow.training import train_corrector as training
@@ -30,5 +31,8 @@ def test_the_studys_short_lines_rule_is_the_shipped_correction(tmp_path):
     unprotected = dict(zip((b.text for b in blocks), rule("take out short lines only, unprotected")))
     assert unprotected["By Ann Lee, 3 May"] == unprotected["What happens next"] == "OTHER_BOILERPLATE"
     assert unprotected["Harbour reopens after the storm"] == "ARTICLE_BODY"  # the guide's markup still holds
+    # and its models learn from what the shipped one may not: the byline the role model is sure of
+    assert training.labels(view, blocks)[3] is None
+    assert training.labels(view, blocks, article_by_markup(blocks))[3] == "not"
     everything = dict(zip((b.text for b in blocks), rule("take out only")))
     assert everything[PROSE.strip()] == "OTHER_BOILERPLATE"  # that rule takes out prose too

@@ -19,7 +19,7 @@ import argparse
 import math
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from winnow.engine import Engine
 from winnow.engine.article_corrector import TAKE_OUT_BELOW, ArticleCorrector, article_chances, protected
@@ -28,7 +28,7 @@ from winnow.engine.features import is_prose, mostly_text
 from winnow.engine.guide_article import article_by_markup
 from winnow.evaluation.extraction_benchmark import load_pages
 from winnow.evaluation.scoring import score
-from winnow.training.train_corrector import FASTTEXT, FOLDS, Answered, answer, fit, fold
+from winnow.training.train_corrector import FASTTEXT, FOLDS, Answered, answer, fit, fold, labels
 
 #: (fewest pages a token needs, epochs): from a model that keeps every token (the shipped
 #: setting) to smoother ones.
@@ -48,8 +48,9 @@ class Rule:
     demote: float
     prose: bool = True
     #: False: only what the guide keeps by its markup is safe, not headings or what the role
-    #: model is sure of (`article_corrector.protected`), so the model overrules the guide's
-    #: bylines, datelines and subheadings wherever trafilatura's annotators left them out.
+    #: model is sure of (`article_corrector.protected`), and the model learns from those too,
+    #: so it overrules the guide's bylines, datelines and subheadings wherever trafilatura's
+    #: annotators left them out.
     protect: bool = True
 
 
@@ -90,6 +91,15 @@ def figures(trafilatura: Sequence[Answered], l3s: Sequence[Answered], rule: Rule
     return row + [s["macro_f1"], s.get("related_leak_into_body", 0.0), s["ARTICLE_BODY.f1"]]
 
 
+def learnt_chances(trafilatura: Sequence[Answered], l3s: Sequence[Answered], settings: dict) -> tuple[list, list]:
+    """Each page's `article_chances`: trafilatura's pages from the model of the fold that never
+    saw their site, L3S's from the model learnt on all of trafilatura's (as labelled in them)."""
+    out_of_fold = {k: fit([a for a in trafilatura if fold(a.page) != k], settings) for k in range(FOLDS)}
+    learnt_on_all = fit(trafilatura, settings)
+    return ([article_chances(out_of_fold[fold(a.page)], a.tokens) for a in trafilatura],
+            [article_chances(learnt_on_all, a.tokens) for a in l3s])
+
+
 HEADER = ("setting", "rule", "snip P", "snip R", "snip F1", "view F1", "es F1", "L3S macro", "L3S leak", "L3S body F1")
 
 
@@ -100,15 +110,14 @@ def main(argv: list[str] | None = None) -> int:
     engine = Engine(corrector=ArticleCorrector.off())
     trafilatura = answer(engine, load_pages("trafilatura", args.limit), "trafilatura")
     l3s = answer(engine, load_pages("l3s-gn1", args.limit), "l3s-gn1")
+    unprotected = [replace(a, labels=labels(a.view, a.blocks, article_by_markup(a.blocks))) for a in trafilatura]
     rows = [("none", "no correction", *figures(trafilatura, l3s))]
     for min_count, epochs in SETTINGS:
         settings = {**FASTTEXT, "minCount": min_count, "epoch": epochs}
-        out_of_fold = {k: fit([a for a in trafilatura if fold(a.page) != k], settings) for k in range(FOLDS)}
-        learnt_on_all = fit(trafilatura, settings)
-        chances = ([article_chances(out_of_fold[fold(a.page)], a.tokens) for a in trafilatura],
-                   [article_chances(learnt_on_all, a.tokens) for a in l3s])
+        chances = {True: learnt_chances(trafilatura, l3s, settings), False: learnt_chances(unprotected, l3s, settings)}
         for rule in RULES:
-            rows.append((f"minCount {min_count}, {epochs} epochs", rule.name, *figures(trafilatura, l3s, rule, chances)))
+            rows.append((f"minCount {min_count}, {epochs} epochs", rule.name,
+                         *figures(trafilatura, l3s, rule, chances[rule.protect])))
     print(f"Out of fold by site ({FOLDS} folds) on {len(trafilatura)} trafilatura pages; L3S ({len(l3s)} pages) "
           f"corrected by the model learnt on all of them. Models: "
           + ", ".join(f"{k} {v}" for k, v in engine.model_versions.items()))

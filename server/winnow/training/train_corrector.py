@@ -79,12 +79,12 @@ def fold(page: Page) -> int:
     return int(hashlib.sha1(site(page).encode()).hexdigest(), 16) % FOLDS
 
 
-def labels(view: dict, blocks: Sequence[Block]) -> list[str | None]:
+def labels(view: dict, blocks: Sequence[Block], kept: Sequence[bool] | None = None) -> list[str | None]:
     """Each block's label from a page's snippets as LABELING.md reads them (`view`), or None
-    (also for the blocks the corrector never takes out)."""
+    (also for the blocks the corrector never takes out: `kept`, `protected` unless given)."""
     texts = [snippet_text(b.text) for b in blocks]
     out: list[str | None] = [None] * len(blocks)
-    kept = protected(blocks)
+    kept = protected(blocks) if kept is None else kept
     for label, snippets in ((ARTICLE, view.get("must_include", [])), (NOT_ARTICLE, view.get("must_exclude", []))):
         for snippet in snippets:
             wanted = snippet_text(snippet)
