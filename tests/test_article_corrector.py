@@ -125,7 +125,8 @@ def test_winnow_evaluate_can_leave_the_corrector_out_to_show_what_it_changes(tmp
 
     roles = {}
     for name, extra in (("with", []), ("without", ["--without-corrector"])):
-        assert evaluate.main(["generated-html", "--limit", "20", "--json", "--predictions", str(tmp_path / name), *extra]) == 0
+        args = ["generated-html", "--limit", "20", "--json", "--predictions", str(tmp_path / name), *extra]
+        assert evaluate.main(args) == 0
         capsys.readouterr()
         lines = (tmp_path / name / "generated-html.jsonl").read_text(encoding="utf-8").splitlines()
         roles[name] = [b["role"] for line in lines for b in json.loads(line)["blocks"]]

@@ -22,7 +22,8 @@ def test_the_studys_short_lines_rule_is_the_shipped_correction(tmp_path):
     chances = article_chances(model, answered.tokens)
 
     def rule(name: str) -> list[str]:
-        return [b["role"] for b in study.corrected(answered, chances, next(r for r in study.RULES if r.name == name))["blocks"]]
+        chosen = next(r for r in study.RULES if r.name == name)
+        return [b["role"] for b in study.corrected(answered, chances, chosen)["blocks"]]
 
     engine_blocks = copy.deepcopy(blocks)
     ArticleCorrector(tmp_path / "m.bin", {}).correct(engine_blocks)

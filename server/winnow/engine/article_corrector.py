@@ -17,8 +17,8 @@ teacher, differs from it (`protected`): it leaves what the guide puts in the art
 markup (`guide_article.article_by_markup`: the headline, captions, credits, bylines,
 datelines), headings, and whatever the role model is sure is article (`KEEP_WHEN_SURE`),
 since that model learnt the guide's reading of bylines, datelines and subheadings that the
-markup does not name and trafilatura's annotators often left out. Plain-text documents pass through
-untouched.
+markup does not name and trafilatura's annotators often left out. Plain-text documents pass
+through untouched.
 
 Because it learnt from the pages the extraction benchmark is read on, it ships with one
 model per fold of those pages (grouped by site): `held_out(document)` is the model that never

@@ -122,7 +122,8 @@ class WinnowExtractor:
         from winnow.engine import Engine
 
         self.engine = Engine()
-        self.route = ("Engine.classify_html, models " + ", ".join(f"{k} {v}" for k, v in self.engine.model_versions.items())
+        models = ", ".join(f"{k} {v}" for k, v in self.engine.model_versions.items())
+        self.route = (f"Engine.classify_html, models {models}"
                       + "; the pages the article corrector learnt from are corrected out of fold")
 
     def extract(self, data: bytes, lang: str, document: str) -> Prediction:
