@@ -39,6 +39,7 @@ def test_a_sites_pages_share_a_fold_and_a_page_without_url_is_its_own_site():
 
 def test_a_fold_model_knows_nothing_of_the_pages_it_corrects(uncorrected):
     answered = training.answer(uncorrected, load_pages("trafilatura", 40), "test")
+    models = training.fit_by_fold(answered, TOO_FEW)
     for k in range(training.FOLDS):
         held_out = [a for a in answered if training.fold(a.page) == k]
         learnt = [a for a in answered if training.fold(a.page) != k]
@@ -47,7 +48,7 @@ def test_a_fold_model_knows_nothing_of_the_pages_it_corrects(uncorrected):
         seen = {t for a in learnt for label, tokens in zip(a.labels, a.tokens)
                 if label in (ARTICLE, NOT_ARTICLE) for t in tokens}
         only_held_out = {t for a in held_out for tokens in a.tokens for t in tokens} - seen
-        vocabulary = set(training.fit(learnt, TOO_FEW).words)
+        vocabulary = set(models[k].words)
         assert only_held_out and vocabulary and not (only_held_out & vocabulary)
 
 

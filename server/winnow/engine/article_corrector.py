@@ -61,7 +61,7 @@ def block_tokens(blocks: Sequence[Block]) -> list[list[str]]:
     out = []
     for i, b in enumerate(blocks):
         where = "none" if not prose else "before" if i < prose[0] else "after" if i > prose[-1] else "within"
-        sure = bisect.bisect_left(SURENESS_BUCKETS, dict(b.role_scores).get(ARTICLE_BODY, 0.0))
+        sure = bisect.bisect_left(SURENESS_BUCKETS, _article_score(b))
         out.append([
             f"role={b.role}", f"prev={blocks[i - 1].role if i else 'none'}",
             f"next={blocks[i + 1].role if i + 1 < len(blocks) else 'none'}", f"where={where}", f"sure={sure}",
@@ -76,8 +76,13 @@ def protected(blocks: Sequence[Block]) -> list[bool]:
     """Which blocks of a page the corrector neither takes out nor learns from: what the guide
     keeps in the article by its markup, headings (the headings step has given each its
     section's role), and what the role model is sure is article."""
-    return [guide or b.html.tag in HEADING_TAGS or dict(b.role_scores).get(ARTICLE_BODY, 0.0) >= KEEP_WHEN_SURE
+    return [guide or b.html.tag in HEADING_TAGS or _article_score(b) >= KEEP_WHEN_SURE
             for b, guide in zip(blocks, article_by_markup(blocks))]
+
+
+def _article_score(block: Block) -> float:
+    """The probability the role model (after the page steps) gives the block's being the article."""
+    return dict(block.role_scores).get(ARTICLE_BODY, 0.0)
 
 
 def article_chances(model: fasttext.FastText._FastText, tokens: Sequence[Sequence[str]]) -> list[float]:
@@ -128,7 +133,12 @@ class ArticleCorrector:
         """Takes out of the article the page's short lines the model finds unlikely to be in it."""
         if self._model is None or not on_a_page(blocks):
             return
-        chances = article_chances(self._model, block_tokens(blocks))
-        for block, chance, kept in zip(blocks, chances, protected(blocks)):
-            if block.role == ARTICLE_BODY and chance < TAKE_OUT_BELOW and not is_prose(block) and not kept:
-                block.move_role(ARTICLE_BODY, OTHER_BOILERPLATE)
+        # Only these may be taken out, so only these are asked about (this runs on every page).
+        candidates = [i for i, (b, kept) in enumerate(zip(blocks, protected(blocks)))
+                      if b.role == ARTICLE_BODY and not is_prose(b) and not kept]
+        if not candidates:
+            return
+        tokens = block_tokens(blocks)  # a block's tokens read its neighbours: the whole page's
+        for i, chance in zip(candidates, article_chances(self._model, [tokens[i] for i in candidates])):
+            if chance < TAKE_OUT_BELOW:
+                blocks[i].move_role(ARTICLE_BODY, OTHER_BOILERPLATE)

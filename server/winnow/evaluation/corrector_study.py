@@ -28,7 +28,7 @@ from winnow.engine.features import is_prose, mostly_text
 from winnow.engine.guide_article import article_by_markup
 from winnow.evaluation.extraction_benchmark import load_pages
 from winnow.evaluation.scoring import score
-from winnow.training.train_corrector import FASTTEXT, FOLDS, Answered, answer, fit, fold, labels
+from winnow.training.train_corrector import FASTTEXT, FOLDS, Answered, answer, fit, fit_by_fold, fold, labels
 
 #: (fewest pages a token needs, epochs): from a model that keeps every token (the shipped
 #: setting) to smoother ones.
@@ -94,7 +94,7 @@ def figures(trafilatura: Sequence[Answered], l3s: Sequence[Answered], rule: Rule
 def learnt_chances(trafilatura: Sequence[Answered], l3s: Sequence[Answered], settings: dict) -> tuple[list, list]:
     """Each page's `article_chances`: trafilatura's pages from the model of the fold that never
     saw their site, L3S's from the model learnt on all of trafilatura's (as labelled in them)."""
-    out_of_fold = {k: fit([a for a in trafilatura if fold(a.page) != k], settings) for k in range(FOLDS)}
+    out_of_fold = fit_by_fold(trafilatura, settings)
     learnt_on_all = fit(trafilatura, settings)
     return ([article_chances(out_of_fold[fold(a.page)], a.tokens) for a in trafilatura],
             [article_chances(learnt_on_all, a.tokens) for a in l3s])

@@ -115,6 +115,12 @@ def fit(answered: Sequence[Answered], settings: dict | None = None) -> fasttext.
     return train_supervised(examples, SEED, settings or FASTTEXT)
 
 
+def fit_by_fold(answered: Sequence[Answered], settings: dict | None = None) -> dict[int, fasttext.FastText._FastText]:
+    """One model per fold, each learnt from the other folds' pages only: the model that never
+    saw a page's site is `models[fold(page)]`."""
+    return {k: fit([a for a in answered if fold(a.page) != k], settings) for k in range(FOLDS)}
+
+
 def inputs_digest(engine: Engine, pages: Path = PAGES) -> str:
     """SHA-256 over what the corrector learns from: the role models, its code, the pages' gold."""
     digest = hashlib.sha256(engine.roles.version.encode())
@@ -129,8 +135,8 @@ def train(out: Path, limit: int | None = None, pages: Path = PAGES) -> dict:
     model = out / DEFAULT_MODEL.name
     out.mkdir(parents=True, exist_ok=True)
     fit(answered).save_model(str(model))
-    for k in range(FOLDS):
-        fit([a for a in answered if fold(a.page) != k]).save_model(str(fold_model_path(model, k)))
+    for k, fold_model in fit_by_fold(answered).items():
+        fold_model.save_model(str(fold_model_path(model, k)))
     counted = Counter(label for a in answered for label in a.labels if label in (ARTICLE, NOT_ARTICLE))
     info = {"pages": PAGE_SET, "page_count": len(answered), "examples": dict(sorted(counted.items())),
             "seed": SEED, "fasttext": FASTTEXT, "role_model": engine.roles.version,
