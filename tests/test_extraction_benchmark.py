@@ -107,3 +107,30 @@ def test_a_missing_extractor_names_the_extra(monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "trafilatura", None)  # importing it raises ImportError
     assert bench.main(["--systems", "trafilatura", "--limit", "1"]) == 2
     assert "pip install -e '.[bench]'" in capsys.readouterr().err
+
+
+def test_the_gap_to_another_system_is_read_on_the_same_pages(run):
+    """Beside winnow, a system that keeps the whole page: the interval of winnow minus it holds
+    the difference of the two snippet F1 figures the scorer prints, overall and per language,
+    and the table prints it in that system's column."""
+    report, folder, _ = run
+    pages = bench.load_pages("trafilatura", LIMIT)
+    ours = bench.Run([json.loads(line) for line in (folder / "winnow.trafilatura.jsonl").read_text(
+        encoding="utf-8").splitlines()], 1.0, 0)
+    everything = bench.Run([{"document": p.name, "blocks": [{"text": p.text, "role": bench.ARTICLE_BODY}]}
+                            for p in pages], 1.0, 0)
+    gaps = bench.snippet_gaps(pages, ours, everything)
+    theirs = bench.figures(pages, everything, labels_all_text=True)
+    mine = report["sets"]["trafilatura"]["winnow"]
+    assert set(gaps) == {"all", *mine["by_language"]}
+    for group, (low, high) in gaps.items():
+        if group == "all":
+            difference = mine["snippet.f1"] - theirs["snippet.f1"]
+        else:
+            difference = mine["by_language"][group]["snippet.f1"] - theirs["by_language"][group]["snippet.f1"]
+        assert low - 1e-4 <= difference <= high + 1e-4
+    theirs["winnow_minus_this"] = gaps
+    table = bench.format_report({"systems": ["winnow", "everything"], "settings": {},
+                                 "sets": {"trafilatura": {"winnow": mine, "everything": theirs}}})
+    row = next(line for line in table.splitlines() if line.startswith("snippet F1: winnow - this"))
+    assert row.split()[-2:] == ["-", f"{gaps['all'][0]:+.3f}..{gaps['all'][1]:+.3f}"]

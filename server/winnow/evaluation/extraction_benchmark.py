@@ -9,6 +9,10 @@ figure and one column per system:
 - `trafilatura` (snippets): snippet F1/P/R, overall and per page language, and snippet F1/P
   once more with the must-exclude snippets that LABELING.md puts in the article set aside
   (captions, credits, bylines, datelines, the headline: `labeling_view`);
+- on the snippet set, for each system beside winnow, how far the pages' draw alone moves
+  winnow's snippet F1 minus that system's, overall and per page language: the central 95 %
+  of a paired bootstrap over the pages (`paired_bootstrap`). A gap whose interval holds 0 is
+  one these pages cannot tell from chance;
 - for each set, pages per second: HTML bytes in, body text out, one thread, the summed
   wall-clock time of the systems' calls (pages are decompressed and read before, and the
   scoring is done after, outside the clock; each system is warmed up once on a tiny page).
@@ -71,7 +75,8 @@ from tqdm import tqdm
 from winnow.engine.blocks import ARTICLE_BODY, ROLES
 from winnow.evaluation.evaluate import PAGES, read_pages
 from winnow.evaluation.labeling_view import labeling_view
-from winnow.evaluation.scoring import score, tokens
+from winnow.evaluation.paired_bootstrap import LEVEL, difference_interval
+from winnow.evaluation.scoring import score, snippet_counts, tokens
 
 PAGE_SETS = ("l3s-gn1", "trafilatura")
 SYSTEMS = ("winnow", "trafilatura", "justext")
@@ -300,6 +305,20 @@ def figures(pages: list[Page], run: Run, labels_all_text: bool, views: list[dict
     return out
 
 
+def snippet_gaps(pages: list[Page], ours: Run, theirs: Run) -> dict[str, list[float]]:
+    """How far the pages' draw moves winnow's snippet F1 minus another system's: the paired
+    bootstrap interval (`paired_bootstrap`) overall ("all") and per page language."""
+    ours_counts = [snippet_counts(p.gold, pred) for p, pred in zip(pages, ours.predictions)]
+    theirs_counts = [snippet_counts(p.gold, pred) for p, pred in zip(pages, theirs.predictions)]
+    groups: dict[str, list[int]] = {"all": list(range(len(pages)))}
+    for i, page in enumerate(pages):
+        groups.setdefault(language_group(page.lang), []).append(i)
+    order = ("all", *SNIPPET_LANGUAGES, "other")
+    return {group: [round(end, 4) for end in difference_interval([ours_counts[i] for i in groups[group]],
+                                                                 [theirs_counts[i] for i in groups[group]])]
+            for group in order if group in groups}
+
+
 Row = tuple[str, Callable[[dict], object], str]  # label, how to read a system's figure, format
 
 
@@ -319,6 +338,11 @@ def _rows(per_system: dict[str, dict]) -> list[Row]:
         if "labeling_view" in first:
             rows += [(f"snippet {name}, LABELING view", lambda f, k=f"snippet.{key}": f.get("labeling_view", {}).get(k), ".4f")
                      for name, key in (("F1", "f1"), ("P", "p"))]
+        gaps = next((f["winnow_minus_this"] for f in per_system.values() if "winnow_minus_this" in f), {})
+        for group in gaps:
+            label = "" if group == "all" else f" {group}"
+            rows.append((f"snippet F1{label}: winnow - this, {LEVEL:.0%}",
+                         lambda f, g=group: _interval(f.get("winnow_minus_this", {}).get(g)), "s"))
     else:
         rows += [("body F1", *key(f"{ARTICLE_BODY}.f1")), ("body P", *key(f"{ARTICLE_BODY}.p")),
                  ("body R", *key(f"{ARTICLE_BODY}.r")),
@@ -331,20 +355,25 @@ def _rows(per_system: dict[str, dict]) -> list[Row]:
     return rows
 
 
+def _interval(ends: list[float] | None) -> str | None:
+    return None if ends is None else f"{ends[0]:+.3f}..{ends[1]:+.3f}"
+
+
 def format_report(report: dict) -> str:
     """Fixed-width tables: one per set, a row per figure, a column per system."""
     lines = []
-    width = max(12, *(len(s) for s in report["systems"]))
     for set_name, per_system in report["sets"].items():
         rows = _rows(per_system)
         label_width = max(len(label) for label, _, _ in rows)
+        cells = [(label, ["-" if (v := get(f)) is None else format(v, fmt) for f in per_system.values()])
+                 for label, get, fmt in rows]
+        width = max(12, *(len(s) for s in report["systems"]), *(len(c) for _, row in cells for c in row))
         set_aside = report.get("labeling_view_set_aside", {}).get(set_name)
         view = "" if set_aside is None else f" (LABELING view: {set_aside} must-exclude snippets set aside)"
         lines.append(f"== {set_name}: {next(iter(per_system.values()))['documents']} pages{view}")
         lines.append(" " * label_width + "".join(f" {s:>{width}}" for s in per_system))
-        for label, get, fmt in rows:
-            cells = ["-" if (v := get(f)) is None else format(v, fmt) for f in per_system.values()]
-            lines.append(f"{label:<{label_width}}" + "".join(f" {c:>{width}}" for c in cells))
+        for label, row in cells:
+            lines.append(f"{label:<{label_width}}" + "".join(f" {c:>{width}}" for c in row))
         lines.append("")
     lines += [f"{name}: {setting}" for name, setting in report["settings"].items()]
     return "\n".join(lines)
@@ -396,13 +425,18 @@ def main(argv: list[str] | None = None) -> int:
             read = [page.labeling_view() for page in pages]
             views = [gold for gold, _ in read]
             report.setdefault("labeling_view_set_aside", {})[set_name] = sum(n for _, n in read)
+        runs = {}
         for extractor in extractors:
-            run = run_system(extractor, pages, f"{set_name} {extractor.name}")
+            run = runs[extractor.name] = run_system(extractor, pages, f"{set_name} {extractor.name}")
             report["sets"][set_name][extractor.name] = figures(pages, run, extractor.labels_all_text, views)
             if args.predictions:
                 args.predictions.mkdir(parents=True, exist_ok=True)
                 with open(args.predictions / f"{extractor.name}.{set_name}.jsonl", "w", encoding="utf-8") as fh:
                     fh.writelines(json.dumps(p, ensure_ascii=False) + "\n" for p in run.predictions)
+        if views is not None and "winnow" in runs:  # a snippet set: is winnow's gap more than the pages' draw?
+            for name, run in runs.items():
+                if name != "winnow":
+                    report["sets"][set_name][name]["winnow_minus_this"] = snippet_gaps(pages, runs["winnow"], run)
     print(json.dumps(report, indent=1, ensure_ascii=False) if args.json else format_report(report))
     return 0
 

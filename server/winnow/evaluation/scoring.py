@@ -96,13 +96,8 @@ class Tally:
             self.languages[primary]["ok"] += got in want
 
     def add_snippets(self, gold: dict, predicted: dict | None) -> None:
-        body = snippet_text(" ".join(b.get("text", "") for b in (predicted or {}).get("blocks", [])
-                                    if b.get("role") == "ARTICLE_BODY"))
         self.snippets["docs"] += 1
-        for s in gold.get("must_include", []):
-            self.snippets["tp" if snippet_text(s) in body else "fn"] += 1
-        for s in gold.get("must_exclude", []):
-            self.snippets["fp"] += snippet_text(s) in body
+        self.snippets.update(dict(zip(("tp", "fp", "fn"), snippet_counts(gold, predicted))))
 
     def add(self, gold: dict, predicted: dict | None) -> None:
         (self.add_blocks if "blocks" in gold else self.add_snippets)(gold, predicted)
@@ -140,6 +135,16 @@ class Tally:
             out.update({"snippet.p": round(p, 4), "snippet.r": round(r, 4), "snippet.f1": round(f, 4),
                         "snippet.docs": self.snippets["docs"]})
         return out
+
+
+def snippet_counts(gold: dict, predicted: dict | None) -> tuple[int, int, int]:
+    """A snippet-labelled page's true positives (must-include snippets in the predicted body),
+    false positives (must-exclude snippets in it) and false negatives."""
+    body = snippet_text(" ".join(b.get("text", "") for b in (predicted or {}).get("blocks", [])
+                                if b.get("role") == "ARTICLE_BODY"))
+    found = sum(snippet_text(s) in body for s in gold.get("must_include", []))
+    leaked = sum(snippet_text(s) in body for s in gold.get("must_exclude", []))
+    return found, leaked, len(gold.get("must_include", [])) - found
 
 
 def prf(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
