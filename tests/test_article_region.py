@@ -247,6 +247,35 @@ def test_text_in_an_element_named_as_comments_or_a_legal_notice_is_not_the_artic
     assert [b.role for b in blocks] == [ARTICLE_BODY] * 3 + ["OTHER_BOILERPLATE"] * 2
 
 
+def test_a_readers_thread_longer_than_the_post_is_still_not_the_article() -> None:
+    """Comments may outweigh a short post (most of L3S-GN1's comment text): the footer's
+    guard, half the article text, would keep them all in."""
+    art = "html > body > main"
+    comment = ("I have used this library for thirty years and I am glad it stays open for the "
+               "children of the town, whatever the council says about the cost of it.")
+    blocks = [block(f"{art} > h1", "Why the library stays open", ARTICLE_BODY),
+              block(f"{art} > div:nth-of-type(1) > p", PROSE, ARTICLE_BODY)]
+    blocks += [block(f"{art} > div:nth-of-type(2) > div:nth-of-type({k}) > p", comment, ARTICLE_BODY)
+               for k in range(1, 5)]
+    for b in blocks[2:]:
+        b.html = replace(b.html, context=("t:p", "c:comment", "c:body", "c:comments"))
+    refine_roles(blocks)
+    assert [b.role for b in blocks] == [ARTICLE_BODY] * 2 + ["OTHER_BOILERPLATE"] * 4
+
+
+def test_a_boilerplate_name_around_nearly_all_the_article_says_nothing() -> None:
+    """A gallery article whose captions sit in elements classed `item__comment`: taking them
+    out would leave only the headline."""
+    art = "html > body > main"
+    blocks = [block(f"{art} > h1", "Ten kitchens of the year", ARTICLE_BODY)]
+    blocks += [block(f"{art} > div:nth-of-type({k}) > div", PROSE, ARTICLE_BODY) for k in range(1, 5)]
+    for b in blocks[1:]:
+        b.html = replace(b.html, context=("t:div", "c:gallery", "c:item", "c:comment"))
+    before = [b.role_scores for b in blocks]
+    refine_roles(blocks)
+    assert [b.role_scores for b in blocks] == before
+
+
 def test_comments_under_an_article_the_model_missed_stay_out_of_it() -> None:
     """The missed-article fallback takes the whole container, comments and all: what the
     page names as comments is taken out again."""

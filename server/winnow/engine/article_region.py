@@ -88,13 +88,19 @@ MAX_ABOUT_SHARE = 0.5
 MAX_FORM_SHARE = 0.5
 #: Whole class and id words (`c:` tokens; not parts, so "commentary" is not a comment) that
 #: name OTHER_BOILERPLATE: comments and their forms, newsletters, cookie, consent and legal
-#: notices, in the languages of the pages we see most. Under the same guard.
+#: notices, in the languages of the pages we see most. Under a guard of their own
+#: (`MAX_BOILERPLATE_SHARE`).
 BOILERPLATE_TOKENS = frozenset(f"c:{word}" for word in (
     "comment", "comments", "kommentar", "kommentare", "comentario", "comentarios", "komentar", "komentare",
     "respond", "reply", "replies", "disqus", "newsletter", "disclaimer", "cookie", "cookies", "consent",
     "gdpr", "copyright", "legal", "impressum",
 ))
-NOT_ARTICLE_TOKENS = ABOUT_TOKENS | BOILERPLATE_TOKENS
+#: Elements so named are not the article unless they hold more than this share of the article
+#: text: a readers' thread under a short post often holds more text than the post (on L3S-GN1,
+#: most of what was taken for the article and was not), so the footer's half would keep it in;
+#: only a name on an element around nearly all of it says nothing (a gallery whose captions
+#: are classed "item__comment").
+MAX_BOILERPLATE_SHARE = 0.9
 #: Whole class and id words of an author box ("About the author", a bio under the
 #: article). Read only on the block's own element and its nearest ancestors
 #: (`HtmlBlock.near`), and only on prose: a byline ("By Anna Smith", in an element named
@@ -165,12 +171,18 @@ def _in_header(path: str, article: str) -> bool:
 def not_the_article(blocks: Sequence[Block]) -> list[Block]:
     """Article blocks in a footer, an author's bio or an element named as boilerplate: what
     the model took for the article because it reads like prose ("Anna covers science for
-    the paper since 2015", a reader's comment)."""
-    named = [b for b in blocks if b.role == ARTICLE_BODY and (
-        not NOT_ARTICLE_TOKENS.isdisjoint(b.html.context)
-        or (is_prose(b) and not AUTHOR_BOX_TOKENS.isdisjoint(b.html.near)))]
+    the paper since 2015", a reader's comment). Each kind under its own guard against
+    markup that wraps the article itself."""
     article = sum(len(b.text) for b in blocks if b.role == ARTICLE_BODY)
-    return named if sum(len(b.text) for b in named) <= MAX_ABOUT_SHARE * article else []
+    about = [b for b in blocks if b.role == ARTICLE_BODY and (
+        not ABOUT_TOKENS.isdisjoint(b.html.context)
+        or (is_prose(b) and not AUTHOR_BOX_TOKENS.isdisjoint(b.html.near)))]
+    named = [b for b in blocks if b.role == ARTICLE_BODY and not BOILERPLATE_TOKENS.isdisjoint(b.html.context)]
+    out: set[int] = set()
+    for kind, most in ((about, MAX_ABOUT_SHARE), (named, MAX_BOILERPLATE_SHARE)):
+        if sum(len(b.text) for b in kind) <= most * article:
+            out.update(id(b) for b in kind)
+    return [b for b in blocks if id(b) in out]
 
 
 def recover_missed_article(blocks: Sequence[Block], forms: Sequence[bool]) -> None:

@@ -50,10 +50,12 @@ SEED = 20261123
 #: Keeps every token (a class word one site uses is worth as much as any); small and fast.
 FASTTEXT = dict(lr=0.3, epoch=30, dim=16, wordNgrams=1, minCount=1, minn=0, maxn=0, loss="softmax",
                 thread=1, verbose=0)
-#: The code the corrector's examples are a function of, besides the role models and the pages.
+#: The code the corrector's examples are a function of, besides the role models and the pages:
+#: its own, and the page steps whose answers it reads.
 PACKAGE = Path(__file__).resolve().parents[1]
 CODE_INPUTS = ("engine/article_corrector.py", "engine/guide_article.py", "evaluation/labeling_view.py",
-               "evaluation/scoring.py", "training/train_corrector.py")
+               "evaluation/scoring.py", "training/train_corrector.py", "engine/pipeline.py",
+               "engine/article_region.py", "engine/teaser_lists.py", "engine/recipes.py", "engine/headings.py")
 
 
 @dataclass
