@@ -3,7 +3,8 @@
 segment (plain text, or an HTML page's block-level elements) → detect each block's
 language → the document's language → lean undecided blocks to it → roles in context
 (with the page's markup, for HTML) → on a page, the article as one region
-(`article_region`), teaser lists taken out of it (`teaser_lists`), a recipe's ingredient
+(`article_region`), readers' comments under a heading that names them taken out of it
+(`comment_threads`), teaser lists taken out of it (`teaser_lists`), a recipe's ingredient
 list taken into it (`recipes`; after the teasers, whose between-teasers rule would take
 back a short ingredient between two linked ones) and headings given their sections' roles
 (`headings`), and last short lines a model learnt from real pages finds are not the article
@@ -19,6 +20,7 @@ from contextlib import contextmanager
 from winnow.engine.article_corrector import ArticleCorrector
 from winnow.engine.article_region import refine_roles
 from winnow.engine.blocks import ARTICLE_BODY, Block, Classification
+from winnow.engine.comment_threads import comment_threads_are_not_the_article
 from winnow.engine.headings import headings_follow_sections
 from winnow.engine.html_text import decode_html
 from winnow.engine.inputs import DEFAULT_MAX_BLOCKS, HTML, PLAIN_TEXT, Document, DocumentRejected
@@ -110,6 +112,7 @@ def page_steps(blocks: Sequence[Block]) -> None:
     """The page-level steps after the role model, in the order the module docstring gives
     and explains (each passes plain-text documents through)."""
     refine_roles(blocks)
+    comment_threads_are_not_the_article(blocks)
     mark_teaser_lists(blocks)
     ingredients_are_the_recipe(blocks)
     headings_follow_sections(blocks)

@@ -55,7 +55,8 @@ FASTTEXT = dict(lr=0.3, epoch=30, dim=16, wordNgrams=1, minCount=1, minn=0, maxn
 PACKAGE = Path(__file__).resolve().parents[1]
 CODE_INPUTS = ("engine/article_corrector.py", "engine/guide_article.py", "evaluation/labeling_view.py",
                "evaluation/scoring.py", "training/train_corrector.py", "engine/pipeline.py",
-               "engine/article_region.py", "engine/teaser_lists.py", "engine/recipes.py", "engine/headings.py")
+               "engine/article_region.py", "engine/comment_threads.py", "engine/teaser_lists.py",
+               "engine/recipes.py", "engine/headings.py")
 
 
 @dataclass
