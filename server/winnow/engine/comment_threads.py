@@ -48,13 +48,16 @@ def comment_threads_are_not_the_article(blocks: Sequence[Block]) -> None:
     if not on_a_page(blocks):
         return
     prose_seen = False
-    for i, heading in enumerate(blocks):
-        if not (prose_seen and not heading.html.link_chars and COMMENTS_HEADING.fullmatch(heading.text.strip())):
-            prose_seen = prose_seen or (heading.role == ARTICLE_BODY and is_prose(heading))
-            continue
-        inside = parent_path(heading.path) + " > "
-        for block in blocks[i:]:
-            if not block.path.startswith(inside):
-                break
-            if block.role == ARTICLE_BODY:
-                block.move_role(ARTICLE_BODY, OTHER_BOILERPLATE)
+    for i, block in enumerate(blocks):
+        if prose_seen and _heads_a_thread(block):
+            inside = parent_path(block.path) + " > "
+            for comment in blocks[i:]:
+                if not comment.path.startswith(inside):
+                    break
+                if comment.role == ARTICLE_BODY:
+                    comment.move_role(ARTICLE_BODY, OTHER_BOILERPLATE)
+        prose_seen = prose_seen or (block.role == ARTICLE_BODY and is_prose(block))
+
+
+def _heads_a_thread(block: Block) -> bool:
+    return not block.html.link_chars and COMMENTS_HEADING.fullmatch(block.text.strip()) is not None

@@ -282,6 +282,14 @@ def language_group(lang: str) -> str:
     return lang if lang in SNIPPET_LANGUAGES else "other"
 
 
+def language_groups(pages: list[Page]) -> dict[str, list[int]]:
+    """The indexes of the pages in each language group, in the order the table prints them."""
+    groups: dict[str, list[int]] = {}
+    for i, page in enumerate(pages):
+        groups.setdefault(language_group(page.lang), []).append(i)
+    return {group: groups[group] for group in (*SNIPPET_LANGUAGES, "other") if group in groups}
+
+
 def figures(pages: list[Page], run: Run, labels_all_text: bool, views: list[dict] | None = None) -> dict:
     """The scorer's figures for one system on one set, plus speed and, for snippets, per
     language and on `views`, the gold as LABELING.md reads the pages."""
@@ -292,14 +300,10 @@ def figures(pages: list[Page], run: Run, labels_all_text: bool, views: list[dict
     if not labels_all_text:  # roles other than the body mean nothing for a body-only extractor
         out = {k: v for k, v in out.items() if not k.startswith(ROLE_FIGURES)}
     if golds and "must_include" in golds[0]:
-        groups: dict[str, list[int]] = {}
-        for i, page in enumerate(pages):
-            groups.setdefault(language_group(page.lang), []).append(i)
         out["by_language"] = {}
-        for group in (*SNIPPET_LANGUAGES, "other"):
-            if group in groups:
-                sub = score([golds[i] for i in groups[group]], [run.predictions[i] for i in groups[group]])
-                out["by_language"][group] = {k: v for k, v in sub.items() if k.startswith("snippet.")}
+        for group, indexes in language_groups(pages).items():
+            sub = score([golds[i] for i in indexes], [run.predictions[i] for i in indexes])
+            out["by_language"][group] = {k: v for k, v in sub.items() if k.startswith("snippet.")}
     out.update({"seconds": round(run.seconds, 3), "errors": run.errors,
                 "pages_per_second": round(len(pages) / run.seconds, 2) if run.seconds else None})
     return out
@@ -310,13 +314,10 @@ def snippet_gaps(pages: list[Page], ours: Run, theirs: Run) -> dict[str, list[fl
     bootstrap interval (`paired_bootstrap`) overall ("all") and per page language."""
     ours_counts = [snippet_counts(p.gold, pred) for p, pred in zip(pages, ours.predictions)]
     theirs_counts = [snippet_counts(p.gold, pred) for p, pred in zip(pages, theirs.predictions)]
-    groups: dict[str, list[int]] = {"all": list(range(len(pages)))}
-    for i, page in enumerate(pages):
-        groups.setdefault(language_group(page.lang), []).append(i)
-    order = ("all", *SNIPPET_LANGUAGES, "other")
-    return {group: [round(end, 4) for end in difference_interval([ours_counts[i] for i in groups[group]],
-                                                                 [theirs_counts[i] for i in groups[group]])]
-            for group in order if group in groups}
+    groups = {"all": list(range(len(pages))), **language_groups(pages)}
+    return {group: [round(end, 4) for end in difference_interval([ours_counts[i] for i in indexes],
+                                                                 [theirs_counts[i] for i in indexes])]
+            for group, indexes in groups.items()}
 
 
 Row = tuple[str, Callable[[dict], object], str]  # label, how to read a system's figure, format

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from winnow.evaluation.scoring import prf
 
-#: Draws of the pages; the interval's ends move by about 0.001 between seeds at this count.
+#: Draws of the pages.
 RESAMPLES = 2000
 SEED = 20261123
 LEVEL = 0.95
