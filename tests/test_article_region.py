@@ -289,6 +289,19 @@ def test_comments_under_an_article_the_model_missed_stay_out_of_it() -> None:
     assert [b.role for b in blocks] == [ARTICLE_BODY] * 2 + ["OTHER_BOILERPLATE"]
 
 
+def test_a_footer_by_its_class_is_about_the_article_not_in_it() -> None:
+    """`<div class="footer">`: the footer of pages written before HTML5 had the element."""
+    art = "html > body > div:nth-of-type(1)"
+    blocks = [block(f"{art} > h1", "Why the library stays open", ARTICLE_BODY),
+              block(f"{art} > p:nth-of-type(1)", PROSE * 2, ARTICLE_BODY),
+              block(f"{art} > p:nth-of-type(2)", PROSE, ARTICLE_BODY),
+              block(f"{art} > div > p", "The Gazette uses cookies and is published under a Creative Commons "
+                    "licence; read the rules you agree to in our terms of service.", ARTICLE_BODY)]
+    blocks[3].html = replace(blocks[3].html, context=("t:p", "c:footer", "c:left", "c:clearfix"))
+    refine_roles(blocks)
+    assert [b.role for b in blocks] == [ARTICLE_BODY] * 3 + ["OTHER_BOILERPLATE"]
+
+
 def test_a_footer_that_holds_the_article_is_broken_markup_and_moves_nothing() -> None:
     """An unclosed `<footer>` high on the page nests the article in it."""
     blocks = [block("html > body > footer > p:nth-of-type(1)", PROSE * 2, ARTICLE_BODY),

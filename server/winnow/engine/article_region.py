@@ -22,7 +22,7 @@ there, and real pages get wrong most often:
   made of it. Inside the region, preformatted text (`<pre>`: a code sample, a command, a
   poem) is the article's: the training pages have none, and site chrome is never
   preformatted.
-- What is about the article, or named as boilerplate, is not the article: a `<footer>`
+- What is about the article, or named as boilerplate, is not the article: a `<footer>` (or a `footer` class)
   (the posted-in line, the tags, a newsletter prompt), an author's bio box (by the class
   words of its own element and those nearest it: not a byline, not a whole page), and an
   element whose class or id names a comment section, a newsletter, or a cookie, consent or
@@ -78,10 +78,11 @@ MAIN_ELEMENTS = frozenset({"main"})
 NAMED_ELEMENT_SHARE = 0.3
 #: Markup of what is about the article rather than the article: a `<footer>` (in HTML,
 #: "information about its section such as who wrote it, links to related documents,
-#: copyright data") and an author's bio box. Unless it holds more than
-#: `MAX_ABOUT_SHARE` of the article text: then the page's markup is broken (an unclosed
-#: `<footer>` that swallows the page) and says nothing.
-ABOUT_TOKENS = frozenset({"t:footer", "c:bio"})
+#: copyright data"), or an element classed `footer` as pages written before HTML5 have it,
+#: and an author's bio box. Unless it holds more than `MAX_ABOUT_SHARE` of the article text:
+#: then the page's markup is broken (an unclosed `<footer>` that swallows the page) and says
+#: nothing.
+ABOUT_TOKENS = frozenset({"t:footer", "c:footer", "c:bio"})
 MAX_ABOUT_SHARE = 0.5
 #: A form holding more than this share of the page's blocks wraps the page rather than
 #: being one a reader fills in (`in_a_form`).
