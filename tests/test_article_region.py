@@ -231,7 +231,8 @@ def test_preformatted_text_in_the_article_region_is_the_article() -> None:
     assert [b.role for b in blocks] == [ARTICLE_BODY] * 5 + ["RELATED_TEASER"]
 
 
-def test_text_in_an_element_named_as_comments_or_a_legal_notice_is_not_the_article() -> None:
+def test_text_in_an_element_named_as_comments_a_legal_notice_or_a_footer_is_not_the_article() -> None:
+    """A footer by its class too: `<div class="footer">`, as pages written before HTML5 have it."""
     art = "html > body > main"
     blocks = [block(f"{art} > h1", "Why the library stays open", ARTICLE_BODY),
               block(f"{art} > div:nth-of-type(1) > p:nth-of-type(1)", PROSE * 2, ARTICLE_BODY),
@@ -239,12 +240,15 @@ def test_text_in_an_element_named_as_comments_or_a_legal_notice_is_not_the_artic
               block(f"{art} > div:nth-of-type(2) > div > p", "I have used this library for thirty years and "
                     "I am glad it stays open for the children of the town.", ARTICLE_BODY),
               block(f"{art} > div:nth-of-type(3) > p", "The views expressed here are those of the author "
-                    "and not of the Gazette.", ARTICLE_BODY)]
+                    "and not of the Gazette.", ARTICLE_BODY),
+              block(f"{art} > div:nth-of-type(4) > p", "The Gazette uses cookies and is published under a "
+                    "Creative Commons licence.", ARTICLE_BODY)]
     blocks[1].html = replace(blocks[1].html, context=("c:commentary", "c:text", "t:p"))  # a word, not "comment"
     blocks[3].html = replace(blocks[3].html, context=("c:comment", "c:comments", "c:list", "t:div", "t:p"))
     blocks[4].html = replace(blocks[4].html, context=("c:disclaimer", "t:div", "t:p"))
+    blocks[5].html = replace(blocks[5].html, context=("t:p", "c:footer", "c:left", "c:clearfix"))
     refine_roles(blocks)
-    assert [b.role for b in blocks] == [ARTICLE_BODY] * 3 + ["OTHER_BOILERPLATE"] * 2
+    assert [b.role for b in blocks] == [ARTICLE_BODY] * 3 + ["OTHER_BOILERPLATE"] * 3
 
 
 def test_a_readers_thread_longer_than_the_post_is_still_not_the_article() -> None:
@@ -287,19 +291,6 @@ def test_comments_under_an_article_the_model_missed_stay_out_of_it() -> None:
     blocks[2].html = replace(blocks[2].html, context=("c:comments", "t:div", "t:p"))
     refine_roles(blocks)
     assert [b.role for b in blocks] == [ARTICLE_BODY] * 2 + ["OTHER_BOILERPLATE"]
-
-
-def test_a_footer_by_its_class_is_about_the_article_not_in_it() -> None:
-    """`<div class="footer">`: the footer of pages written before HTML5 had the element."""
-    art = "html > body > div:nth-of-type(1)"
-    blocks = [block(f"{art} > h1", "Why the library stays open", ARTICLE_BODY),
-              block(f"{art} > p:nth-of-type(1)", PROSE * 2, ARTICLE_BODY),
-              block(f"{art} > p:nth-of-type(2)", PROSE, ARTICLE_BODY),
-              block(f"{art} > div > p", "The Gazette uses cookies and is published under a Creative Commons "
-                    "licence; read the rules you agree to in our terms of service.", ARTICLE_BODY)]
-    blocks[3].html = replace(blocks[3].html, context=("t:p", "c:footer", "c:left", "c:clearfix"))
-    refine_roles(blocks)
-    assert [b.role for b in blocks] == [ARTICLE_BODY] * 3 + ["OTHER_BOILERPLATE"]
 
 
 def test_a_footer_that_holds_the_article_is_broken_markup_and_moves_nothing() -> None:
