@@ -138,24 +138,24 @@ def in_a_form(blocks: Sequence[Block]) -> list[bool]:
     """For each block of a page: is it in a form a reader fills in? By its nearest elements,
     so that a form somewhere above the article says nothing, and not when the form wraps
     most of the page (`MAX_FORM_SHARE`)."""
-    nearest = []
+    forms = []
     for block in blocks:
         steps = block.path.split(" > ")
-        nearest.append(_nearest(steps, "form", range(len(steps) - 1, max(0, len(steps) - NEAR_FRAMES) - 1, -1)))
-    held = {form: sum(b.path.startswith(form) for b in blocks) for form in set(nearest) if form}
-    return [bool(form) and held[form] <= MAX_FORM_SHARE * len(blocks) for form in nearest]
+        forms.append(nearest(steps, "form", range(len(steps) - 1, max(0, len(steps) - NEAR_FRAMES) - 1, -1)))
+    held = {form: sum(b.path.startswith(form) for b in blocks) for form in set(forms) if form}
+    return [bool(form) and held[form] <= MAX_FORM_SHARE * len(blocks) for form in forms]
 
 
 def enclosing_article(region: str) -> str:
     """The path of the nearest `<article>` element around the region (not the region
     itself), followed by " > "; "" when there is none."""
     steps = region.split(" > ")
-    return _nearest(steps, "article", range(len(steps) - 2, -1, -1))
+    return nearest(steps, "article", range(len(steps) - 2, -1, -1))
 
 
-def _nearest(steps: Sequence[str], tag: str, indexes: range) -> str:
-    """The path, followed by " > ", of the first element among `steps[i]` for `i` in
-    `indexes` (nearest first) that is a `tag`; "" when none is."""
+def nearest(steps: Sequence[str], tag: str, indexes: range) -> str:
+    """The path, followed by " > ", of the first element among `steps[i]` (a path split at
+    " > ") for `i` in `indexes` (nearest first) that is a `tag`; "" when none is."""
     return next((" > ".join(steps[: i + 1]) + " > " for i in indexes if signature(steps[i]) == tag), "")
 
 

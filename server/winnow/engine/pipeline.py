@@ -4,7 +4,8 @@ segment (plain text, or an HTML page's block-level elements) → detect each blo
 language → the document's language → lean undecided blocks to it → roles in context
 (with the page's markup, for HTML) → on a page, the article as one region
 (`article_region`), readers' comments under a heading that names them taken out of it
-(`comment_threads`), teaser lists taken out of it (`teaser_lists`), a recipe's ingredient
+(`comment_threads`), a table of figures beside its text taken into it (`data_tables`),
+teaser lists taken out of it (`teaser_lists`), a recipe's ingredient
 list taken into it (`recipes`; after the teasers, whose between-teasers rule would take
 back a short ingredient between two linked ones) and headings given their sections' roles
 (`headings`), and last short lines a model learnt from real pages finds are not the article
@@ -21,6 +22,7 @@ from winnow.engine.article_corrector import ArticleCorrector
 from winnow.engine.article_region import refine_roles
 from winnow.engine.blocks import ARTICLE_BODY, Block, Classification
 from winnow.engine.comment_threads import comment_threads_are_not_the_article
+from winnow.engine.data_tables import tables_in_the_article
 from winnow.engine.headings import headings_follow_sections
 from winnow.engine.html_text import decode_html
 from winnow.engine.inputs import DEFAULT_MAX_BLOCKS, HTML, PLAIN_TEXT, Document, DocumentRejected
@@ -113,6 +115,7 @@ def page_steps(blocks: Sequence[Block]) -> None:
     and explains (each passes plain-text documents through)."""
     refine_roles(blocks)
     comment_threads_are_not_the_article(blocks)
+    tables_in_the_article(blocks)
     mark_teaser_lists(blocks)
     ingredients_are_the_recipe(blocks)
     headings_follow_sections(blocks)

@@ -56,7 +56,7 @@ PACKAGE = Path(__file__).resolve().parents[1]
 CODE_INPUTS = ("engine/article_corrector.py", "engine/guide_article.py", "evaluation/labeling_view.py",
                "evaluation/scoring.py", "training/train_corrector.py", "engine/pipeline.py",
                "engine/article_region.py", "engine/comment_threads.py", "engine/teaser_lists.py",
-               "engine/recipes.py", "engine/headings.py")
+               "engine/recipes.py", "engine/headings.py", "engine/data_tables.py")
 
 
 @dataclass
