@@ -331,3 +331,18 @@ def test_a_form_that_wraps_the_page_is_not_a_form_a_reader_fills_in() -> None:
               block(f"{page} > p:nth-of-type(2)", PROSE, ARTICLE_BODY),
               block(f"{page} > div > form > label", "Search", "NAVIGATION")]
     assert in_a_form(blocks) == [False, False, False, True]
+
+
+def test_a_box_that_sells_access_is_a_pitch_for_paid_support() -> None:
+    """A journal's "buy this article" box and subscription offer beside the abstract:
+    "subscription-for-money pitches" are DONATION_APPEAL by LABELING.md."""
+    art = "html > body > main"
+    blocks = [block(f"{art} > h1", "Why the library stays open", ARTICLE_BODY),
+              block(f"{art} > div:nth-of-type(1) > p", PROSE * 2, ARTICLE_BODY),
+              block(f"{art} > div:nth-of-type(2) > p", "Instant access to the full article PDF.", ARTICLE_BODY),
+              block(f"{art} > div:nth-of-type(3) > p", "Immediate online access to all issues from 2019. "
+                    "Subscription will auto renew annually.", ARTICLE_BODY)]
+    blocks[2].html = replace(blocks[2].html, context=("t:p", "c:buybox", "c:info", "c:box"))
+    blocks[3].html = replace(blocks[3].html, context=("t:p", "c:buybox", "c:subscription", "c:box"))
+    refine_roles(blocks)
+    assert [b.role for b in blocks] == [ARTICLE_BODY] * 2 + ["DONATION_APPEAL"] * 2

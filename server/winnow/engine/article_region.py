@@ -26,8 +26,9 @@ there, and real pages get wrong most often:
   (the posted-in line, the tags, a newsletter prompt), an author's bio box (by the class
   words of its own element and those nearest it: not a byline, not a whole page), and an
   element whose class or id names a comment section, a newsletter, or a cookie, consent or
-  legal notice (what LABELING.md lists as OTHER_BOILERPLATE) read like prose, but HTML and
-  the page say what they are.
+  legal notice (what LABELING.md lists as OTHER_BOILERPLATE), or a box that sells access
+  (a subscription offer, a journal's "buy this article": DONATION_APPEAL by LABELING.md)
+  read like prose, but HTML and the page say what they are.
 - A form is filled in, not read: a comment or newsletter form, a search box, a petition's
   signature box (OTHER_BOILERPLATE by LABELING.md, however much its text reads like prose).
   Text in a form (among a block's `NEAR_FRAMES` nearest elements) weighs as other text in
@@ -54,7 +55,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from winnow.engine.blocks import ARTICLE_BODY, NAVIGATION, OTHER_BOILERPLATE, Block, on_a_page
+from winnow.engine.blocks import ARTICLE_BODY, DONATION_APPEAL, NAVIGATION, OTHER_BOILERPLATE, Block, on_a_page
 from winnow.engine.features import ancestor_sums, is_prose, main_container, mostly_text, parent_path, signature
 from winnow.engine.html_text import NEAR_FRAMES
 
@@ -102,6 +103,11 @@ BOILERPLATE_TOKENS = frozenset(f"c:{word}" for word in (
 #: only a name on an element around nearly all of it says nothing (a gallery whose captions
 #: are classed "item__comment").
 MAX_BOILERPLATE_SHARE = 0.9
+#: Whole class and id words that name a pitch for paid access: a journal's "buy this article"
+#: box, a subscription offer. LABELING.md makes "subscription-for-money pitches"
+#: DONATION_APPEAL. Under the same guard as `BOILERPLATE_TOKENS`. Not "paywall": sites
+#: put the article's free opening in an element classed "behind-paywall".
+PAID_ACCESS_TOKENS = frozenset(f"c:{word}" for word in ("buybox", "subscribe", "subscription"))
 #: Whole class and id words of an author box ("About the author", a bio under the
 #: article). Read only on the block's own element and its nearest ancestors
 #: (`HtmlBlock.near`), and only on prose: a byline ("By Anna Smith", in an element named
@@ -130,8 +136,8 @@ def refine_roles(blocks: Sequence[Block]) -> None:
             elif block.role == ARTICLE_BODY and not _in_header(block.path, article):
                 block.move_role(ARTICLE_BODY, OTHER_BOILERPLATE)
     recover_missed_article(blocks, forms)
-    for block in not_the_article(blocks):
-        block.move_role(ARTICLE_BODY, OTHER_BOILERPLATE)
+    for block, role in not_the_article(blocks):
+        block.move_role(ARTICLE_BODY, role)
 
 
 def in_a_form(blocks: Sequence[Block]) -> list[bool]:
@@ -169,21 +175,25 @@ def _in_header(path: str, article: str) -> bool:
     return bool(article) and path.startswith(article) and signature(path[len(article):].split(" > ", 1)[0]) == "header"
 
 
-def not_the_article(blocks: Sequence[Block]) -> list[Block]:
-    """Article blocks in a footer, an author's bio or an element named as boilerplate: what
-    the model took for the article because it reads like prose ("Anna covers science for
-    the paper since 2015", a reader's comment). Each kind under its own guard against
+def not_the_article(blocks: Sequence[Block]) -> list[tuple[Block, str]]:
+    """Article blocks in a footer, an author's bio or an element named as boilerplate or as a
+    pitch for paid access, each with the role it takes: what the model took for the article
+    because it reads like prose ("Anna covers science for the paper since 2015", a reader's
+    comment, "Instant access to the full article PDF"). Each kind under its own guard against
     markup that wraps the article itself."""
     article = sum(len(b.text) for b in blocks if b.role == ARTICLE_BODY)
     about = [b for b in blocks if b.role == ARTICLE_BODY and (
         not ABOUT_TOKENS.isdisjoint(b.html.context)
         or (is_prose(b) and not AUTHOR_BOX_TOKENS.isdisjoint(b.html.near)))]
     named = [b for b in blocks if b.role == ARTICLE_BODY and not BOILERPLATE_TOKENS.isdisjoint(b.html.context)]
-    out: set[int] = set()
-    for kind, most in ((about, MAX_ABOUT_SHARE), (named, MAX_BOILERPLATE_SHARE)):
+    paid = [b for b in blocks if b.role == ARTICLE_BODY and not PAID_ACCESS_TOKENS.isdisjoint(b.html.context)]
+    out: dict[int, str] = {}
+    for kind, most, role in ((about, MAX_ABOUT_SHARE, OTHER_BOILERPLATE),
+                             (named, MAX_BOILERPLATE_SHARE, OTHER_BOILERPLATE),
+                             (paid, MAX_BOILERPLATE_SHARE, DONATION_APPEAL)):
         if sum(len(b.text) for b in kind) <= most * article:
-            out.update(id(b) for b in kind)
-    return [b for b in blocks if id(b) in out]
+            out.update((id(b), role) for b in kind if id(b) not in out)
+    return [(b, out[id(b)]) for b in blocks if id(b) in out]
 
 
 def recover_missed_article(blocks: Sequence[Block], forms: Sequence[bool]) -> None:
