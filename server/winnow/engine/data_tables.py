@@ -7,10 +7,10 @@ a block and a few neighbours they pass for a menu, a teaser list or a price box,
 cells of one table come out in three roles. trafilatura keeps such tables
 (`include_tables`), and so do the gold snippets of its evaluation pages.
 
-The page says what a data table is: a grid (at least `MIN_GRID` rows of the same number of
-cells, at least `MIN_GRID` of them, make up `GRID_SHARE` of its rows) of cells that are mostly
-text, not links, next to the article's text (the block just before the table or just after
-it is ARTICLE_BODY). Tables that lay out a page are not grids of that shape: a one-cell box
+The page says what a data table is: a grid of cells that are mostly text, not links (its
+rows of the most common width, `MIN_GRID` cells or more, number `MIN_GRID` or more and make
+up `GRID_SHARE` of its rows), next to the article's text (the block just before the table or
+just after it is ARTICLE_BODY). Tables that lay out a page are not grids of that shape: a one-cell box
 around a byline or a "Related Stories" heading, a column of menu links, a table holding
 another table (its blocks are not one run), a form's rows of a label and a field (the field
 has no text). The mostly-text cells of such a table become ARTICLE_BODY. Plain-text
@@ -32,7 +32,7 @@ MIN_GRID = 2
 GRID_SHARE = 0.6
 #: At least this share of a data table's blocks are mostly text (a table of links is a menu).
 TEXT_CELL_SHARE = 0.7
-CELLS = frozenset({"td", "th"})
+CELL_TAGS = frozenset({"td", "th"})
 
 
 def tables_in_the_article(blocks: Sequence[Block]) -> None:
@@ -62,14 +62,14 @@ def _beside_the_article(blocks: Sequence[Block], first: int, last: int) -> bool:
 
 
 def _is_a_grid(table: str, cells: Sequence[Block]) -> bool:
-    """Are the blocks of the table at `table` (from `article_region.nearest`) in rows of `<td>`/`<th>`
-    cells, most of them of one width of `MIN_GRID` cells or more?"""
+    """Are the blocks of the table at `table` (a path from `article_region.nearest`) in rows
+    of `<td>`/`<th>` cells, most of them of one width of `MIN_GRID` cells or more?"""
     row_cells: set[str] = set()
     for block in cells:
         steps = block.path[len(table):].split(" > ")
         kinds = [signature(step) for step in steps]
         row = kinds.index("tr") if "tr" in kinds else -1
-        if row < 0 or row + 1 >= len(kinds) or kinds[row + 1] not in CELLS:
+        if row < 0 or row + 1 >= len(kinds) or kinds[row + 1] not in CELL_TAGS:
             return False
         row_cells.add(" > ".join(steps[: row + 2]))
     widths = Counter(Counter(cell.rpartition(" > ")[0] for cell in row_cells).values())
