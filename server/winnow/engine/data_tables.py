@@ -41,6 +41,8 @@ def tables_in_the_article(blocks: Sequence[Block]) -> None:
         return
     tables: dict[str, list[int]] = {}
     for i, block in enumerate(blocks):
+        if "table" not in block.path:  # most blocks: no need to read the path step by step
+            continue
         steps = block.path.split(" > ")
         table = nearest(steps, "table", range(len(steps) - 1, -1, -1))
         if table:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 
 from winnow.engine.article_corrector import ArticleCorrector
@@ -110,15 +110,18 @@ class Engine:
         return Classification(text, blocks, language, confidence, dict(self.model_versions), document.content_type)
 
 
+#: The page-level steps after the role model, in the order the module docstring gives and
+#: explains (each passes plain-text documents through). The article corrector learns from
+#: their answers, so its training record covers their modules (`train_corrector`).
+PAGE_STEPS: tuple[Callable[[Sequence[Block]], None], ...] = (
+    refine_roles, comment_threads_are_not_the_article, tables_in_the_article, mark_teaser_lists,
+    ingredients_are_the_recipe, headings_follow_sections)
+
+
 def page_steps(blocks: Sequence[Block]) -> None:
-    """The page-level steps after the role model, in the order the module docstring gives
-    and explains (each passes plain-text documents through)."""
-    refine_roles(blocks)
-    comment_threads_are_not_the_article(blocks)
-    tables_in_the_article(blocks)
-    mark_teaser_lists(blocks)
-    ingredients_are_the_recipe(blocks)
-    headings_follow_sections(blocks)
+    """Runs `PAGE_STEPS` on a document's blocks, in place."""
+    for step in PAGE_STEPS:
+        step(blocks)
 
 
 class _StageClock:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import inspect
 import json
 import sys
 from collections import Counter
@@ -38,6 +39,7 @@ from winnow.engine.article_corrector import (ARTICLE, DEFAULT_MODEL, NOT_ARTICLE
                                              fold_model_path, protected, record_path)
 from winnow.engine.blocks import Block
 from winnow.engine.inputs import DocumentRejected
+from winnow.engine.pipeline import PAGE_STEPS
 from winnow.evaluation.evaluate import PAGES
 from winnow.evaluation.extraction_benchmark import Page, load_pages
 from winnow.evaluation.labeling_view import labeling_view
@@ -51,12 +53,10 @@ SEED = 20261123
 FASTTEXT = dict(lr=0.3, epoch=30, dim=16, wordNgrams=1, minCount=1, minn=0, maxn=0, loss="softmax",
                 thread=1, verbose=0)
 #: The code the corrector's examples are a function of, besides the role models and the pages:
-#: its own, and the page steps whose answers it reads.
+#: its own, and the page steps whose answers it reads (`code_inputs` adds their modules).
 PACKAGE = Path(__file__).resolve().parents[1]
 CODE_INPUTS = ("engine/article_corrector.py", "engine/guide_article.py", "evaluation/labeling_view.py",
-               "evaluation/scoring.py", "training/train_corrector.py", "engine/pipeline.py",
-               "engine/article_region.py", "engine/comment_threads.py", "engine/teaser_lists.py",
-               "engine/recipes.py", "engine/headings.py", "engine/data_tables.py")
+               "evaluation/scoring.py", "training/train_corrector.py", "engine/pipeline.py")
 
 
 @dataclass
@@ -124,10 +124,16 @@ def fit_by_fold(answered: Sequence[Answered], settings: dict | None = None) -> d
     return {k: fit([a for a in answered if fold(a.page) != k], settings) for k in range(FOLDS)}
 
 
+def code_inputs() -> list[Path]:
+    """`CODE_INPUTS`, then each page step's module (a new step cannot be left out), each once."""
+    steps = [Path(inspect.getsourcefile(step)) for step in PAGE_STEPS]
+    return list(dict.fromkeys([PACKAGE / name for name in CODE_INPUTS] + steps))
+
+
 def inputs_digest(engine: Engine, pages: Path = PAGES) -> str:
     """SHA-256 over what the corrector learns from: the role models, its code, the pages' gold."""
     digest = hashlib.sha256(engine.roles.version.encode())
-    for path in [PACKAGE / name for name in CODE_INPUTS] + [pages / PAGE_SET / "gold.jsonl"]:
+    for path in [*code_inputs(), pages / PAGE_SET / "gold.jsonl"]:
         digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
