@@ -6,7 +6,7 @@ from dataclasses import replace
 from winnow.engine import Engine
 from winnow.engine.blocks import ARTICLE_BODY
 from winnow.engine.pipeline import page_steps
-from winnow.engine.recipes import ingredients_are_the_recipe
+from winnow.engine.recipes import recipe_parts_are_the_article
 
 from conftest import answered_block as block
 
@@ -54,7 +54,7 @@ def test_a_menu_by_ingredient_and_lists_without_the_name_keep_their_roles() -> N
         b.html = replace(b.html, context=("c:ingredients", "c:recipe", "t:li", "t:ul"))
     blocks[2].html = replace(blocks[2].html, context=("t:li", "c:ingredients", "t:ul", "t:nav"))
     blocks[3].html = replace(blocks[3].html, context=("t:li", "t:ul", "t:main"))
-    ingredients_are_the_recipe(blocks)
+    recipe_parts_are_the_article(blocks)
     assert [b.role for b in blocks] == [ARTICLE_BODY, ARTICLE_BODY, "NAVIGATION", "NAVIGATION"]
     assert blocks[0].role_scores[0] == (ARTICLE_BODY, blocks[0].role_confidence)
 
@@ -71,7 +71,7 @@ def test_times_count_only_as_whole_words_inside_a_recipe() -> None:
     blocks = [block(path, "20 Minuten", "RELATED_TEASER") for _ in cases]
     for b, context in zip(blocks, cases):
         b.html = replace(b.html, context=context, near=context)
-    ingredients_are_the_recipe(blocks)
+    recipe_parts_are_the_article(blocks)
     assert [b.role for b in blocks] == list(cases.values())
 
 
@@ -95,5 +95,5 @@ def test_an_ingredient_between_two_linked_ones_stays_the_recipe() -> None:
 def test_plain_text_passes_through() -> None:
     result = Engine().classify("Zutaten\n\n500 g Mehl\n\n250 g Butter\n")
     before = [(b.role, b.role_scores) for b in result.blocks]
-    ingredients_are_the_recipe(result.blocks)
+    recipe_parts_are_the_article(result.blocks)
     assert [(b.role, b.role_scores) for b in result.blocks] == before

@@ -6,8 +6,8 @@ language → the document's language → lean undecided blocks to it → roles i
 (`article_region`), readers' comments under a heading that names them taken out of it
 (`comment_threads`), a table of figures beside its text taken into it (`data_tables`),
 teaser lists taken out of it (`teaser_lists`), a recipe's ingredient
-list taken into it (`recipes`; after the teasers, whose between-teasers rule would take
-back a short ingredient between two linked ones) and headings given their sections' roles
+list and details taken into it (`recipes`; after the teasers, whose between-teasers rule
+would take back a short ingredient between two linked ones) and headings given their sections' roles
 (`headings`), and last short lines a model learnt from real pages finds are not the article
 taken out of it (`article_corrector`) → the article's language.
 """
@@ -27,7 +27,7 @@ from winnow.engine.headings import headings_follow_sections
 from winnow.engine.html_text import decode_html
 from winnow.engine.inputs import DEFAULT_MAX_BLOCKS, HTML, PLAIN_TEXT, Document, DocumentRejected
 from winnow.engine.language import LanguageDetector, annotate_languages, main_language
-from winnow.engine.recipes import ingredients_are_the_recipe
+from winnow.engine.recipes import recipe_parts_are_the_article
 from winnow.engine.roles import RoleClassifier
 from winnow.engine.segment import segment_html, segment_text
 from winnow.engine.teaser_lists import mark_teaser_lists
@@ -115,7 +115,7 @@ class Engine:
 #: their answers, so its training record covers their modules (`train_corrector`).
 PAGE_STEPS: tuple[Callable[[Sequence[Block]], None], ...] = (
     refine_roles, comment_threads_are_not_the_article, tables_in_the_article, mark_teaser_lists,
-    ingredients_are_the_recipe, headings_follow_sections)
+    recipe_parts_are_the_article, headings_follow_sections)
 
 
 def page_steps(blocks: Sequence[Block]) -> None:

@@ -39,7 +39,7 @@ TIME_TOKENS = frozenset({"c:time", "c:times", "c:preparation", "c:cooktime", "c:
 CHROME_TOKENS = frozenset({"t:nav", "t:header", "t:footer", "t:aside", "aria:navigation"})
 
 
-def ingredients_are_the_recipe(blocks: Sequence[Block]) -> None:
+def recipe_parts_are_the_article(blocks: Sequence[Block]) -> None:
     """Gives ARTICLE_BODY to the blocks of an element named as a recipe's ingredients or details."""
     if not on_a_page(blocks):
         return
