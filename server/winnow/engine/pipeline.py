@@ -5,9 +5,9 @@ language → the document's language → lean undecided blocks to it → roles i
 (with the page's markup, for HTML) → on a page, the article as one region
 (`article_region`), readers' comments under a heading that names them taken out of it
 (`comment_threads`), a table of figures beside its text taken into it (`data_tables`),
-teaser lists taken out of it (`teaser_lists`), a recipe's ingredient
-list and details taken into it (`recipes`; after the teasers, whose between-teasers rule
-would take back a short ingredient between two linked ones) and headings given their sections' roles
+teaser lists taken out of it (`teaser_lists`), a recipe's ingredient list and details
+taken into it (`recipes`; after the teasers, whose between-teasers rule would take back a
+short ingredient between two linked ones) and headings given their sections' roles
 (`headings`), and last short lines a model learnt from real pages finds are not the article
 taken out of it (`article_corrector`) → the article's language.
 """

@@ -50,11 +50,12 @@ def recipe_parts_are_the_article(blocks: Sequence[Block]) -> None:
 
 def _part_of_a_recipe(block: Block) -> bool:
     context = block.html.context
-    if CHROME_TOKENS.intersection(context):
+    if not CHROME_TOKENS.isdisjoint(context):
         return False
     if _names(context, INGREDIENT_WORDS):
         return True
-    return _names(context, RECIPE_WORDS) and (_names(context, DETAIL_WORDS) or bool(TIME_TOKENS.intersection(block.html.near)))
+    return _names(context, RECIPE_WORDS) and (
+        _names(context, DETAIL_WORDS) or not TIME_TOKENS.isdisjoint(block.html.near))
 
 
 def _names(tokens: Collection[str], words: Sequence[str]) -> bool:
