@@ -346,3 +346,19 @@ def test_a_box_that_sells_access_is_a_pitch_for_paid_support() -> None:
     blocks[3].html = replace(blocks[3].html, context=("t:p", "c:buybox", "c:subscription", "c:box"))
     refine_roles(blocks)
     assert [b.role for b in blocks] == [ARTICLE_BODY] * 2 + ["DONATION_APPEAL"] * 2
+
+
+def test_a_list_of_the_articles_tags_is_navigation() -> None:
+    """"Tag and topic lists" are NAVIGATION by LABELING.md. Only short blocks, by whole class
+    words near them: WordPress classes the `<article>` `tag-<name>` for each of its tags."""
+    art = "html > body > article"
+    blocks = [block(f"{art} > h1", "Library stays open", ARTICLE_BODY),
+              block(f"{art} > p:nth-of-type(1)", PROSE * 2, ARTICLE_BODY),
+              block(f"{art} > p:nth-of-type(2)", PROSE * 2, ARTICLE_BODY),
+              block(f"{art} > div > span", "Tags: libraries, council, winter", ARTICLE_BODY, link_chars=25)]
+    for b in blocks[:3]:
+        b.html = replace(b.html, context=("t:p", "c:post", "c:tag", "t:article"), near=("t:p", "c:post", "c:tag"))
+    blocks[3].html = replace(blocks[3].html, context=("t:span", "c:tags", "c:links", "t:article"),
+                             near=("t:span", "c:tags", "c:links"))
+    refine_roles(blocks)
+    assert [b.role for b in blocks] == [ARTICLE_BODY] * 3 + ["NAVIGATION"]

@@ -108,6 +108,15 @@ MAX_BOILERPLATE_SHARE = 0.9
 #: DONATION_APPEAL. Under the same guard as `BOILERPLATE_TOKENS`. Not "paywall": sites
 #: put the article's free opening in an element classed "behind-paywall".
 PAID_ACCESS_TOKENS = frozenset(f"c:{word}" for word in ("buybox", "subscribe", "subscription"))
+#: Whole class and id words that name a list of the article's tags or topics, which
+#: LABELING.md makes NAVIGATION ("tag and topic lists"). Read only on the block's own element
+#: and its nearest ancestors (`HtmlBlock.near`), and only on blocks that are not prose, under
+#: the same guard as `BOILERPLATE_TOKENS`. Whole words: WordPress classes an `<article>`
+#: `tag-<name>` for each of its tags (`c:tag`, not listed).
+TAG_LIST_TOKENS = frozenset(f"c:{word}" for word in (
+    "tags", "topics", "keywords", "tagcloud", "taglist", "schlagworte", "schlagwoerter", "stichworte",
+    "etiquetas", "temas", "stitky", "tagy",
+))
 #: Whole class and id words of an author box ("About the author", a bio under the
 #: article). Read only on the block's own element and its nearest ancestors
 #: (`HtmlBlock.near`), and only on prose: a byline ("By Anna Smith", in an element named
@@ -176,21 +185,25 @@ def _in_header(path: str, article: str) -> bool:
 
 
 def not_the_article(blocks: Sequence[Block]) -> list[tuple[Block, str]]:
-    """Article blocks in a footer, an author's bio or an element named as boilerplate or as a
-    pitch for paid access, each with the role it takes: what the model took for the article
-    because it reads like prose ("Anna covers science for the paper since 2015", a reader's
-    comment, "Instant access to the full article PDF"). Each kind under its own guard against
-    markup that wraps the article itself."""
+    """Article blocks in a footer, an author's bio or an element named as boilerplate, as a
+    pitch for paid access or as a list of tags, each with the role it takes: what the model
+    took for the article because it reads like prose or sits inside it ("Anna covers science
+    for the paper since 2015", a reader's comment, "Instant access to the full article PDF",
+    "Tags: libraries, council"). Each kind under its own guard against markup that wraps the
+    article itself."""
     article = sum(len(b.text) for b in blocks if b.role == ARTICLE_BODY)
     about = [b for b in blocks if b.role == ARTICLE_BODY and (
         not ABOUT_TOKENS.isdisjoint(b.html.context)
         or (is_prose(b) and not AUTHOR_BOX_TOKENS.isdisjoint(b.html.near)))]
     named = [b for b in blocks if b.role == ARTICLE_BODY and not BOILERPLATE_TOKENS.isdisjoint(b.html.context)]
     paid = [b for b in blocks if b.role == ARTICLE_BODY and not PAID_ACCESS_TOKENS.isdisjoint(b.html.context)]
+    tags = [b for b in blocks
+            if b.role == ARTICLE_BODY and not is_prose(b) and not TAG_LIST_TOKENS.isdisjoint(b.html.near)]
     out: dict[int, str] = {}
     for kind, most, role in ((about, MAX_ABOUT_SHARE, OTHER_BOILERPLATE),
                              (named, MAX_BOILERPLATE_SHARE, OTHER_BOILERPLATE),
-                             (paid, MAX_BOILERPLATE_SHARE, DONATION_APPEAL)):
+                             (paid, MAX_BOILERPLATE_SHARE, DONATION_APPEAL),
+                             (tags, MAX_BOILERPLATE_SHARE, NAVIGATION)):
         if sum(len(b.text) for b in kind) <= most * article:
             out.update((id(b), role) for b in kind if id(b) not in out)
     return [(b, out[id(b)]) for b in blocks if id(b) in out]
