@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from winnow.engine.article_region import nearest
 from winnow.engine.blocks import ARTICLE_BODY, Block, on_a_page
-from winnow.engine.features import mostly_text, signature
+from winnow.engine.features import mostly_text, parent_path, signature
 
 #: A data table has at least this many rows of its most common width, and that width is at
 #: least this many cells.
@@ -74,7 +74,7 @@ def _is_a_grid(table: str, cells: Sequence[Block]) -> bool:
         if row < 0 or row + 1 >= len(kinds) or kinds[row + 1] not in CELL_TAGS:
             return False
         row_cells.add(" > ".join(steps[: row + 2]))
-    widths = Counter(Counter(cell.rpartition(" > ")[0] for cell in row_cells).values())
+    widths = Counter(Counter(parent_path(cell) for cell in row_cells).values())
     rows = sum(widths.values())
     width, count = widths.most_common(1)[0]
     return width >= MIN_GRID and count >= MIN_GRID and count >= GRID_SHARE * rows
